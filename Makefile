@@ -1,0 +1,92 @@
+# deliusd - build, run and test.
+#   make          build build/deliusd (release, -O2)
+#   make run      install deps, build, migrate + seed data/deliusd.db, dev key, serve on :8080
+#   make test     install deps, build, unit + API tests, then the same under ASan+UBSan
+#   make asan     build build/asan/deliusd
+#   make bench    benchmarks (bench/README.md)
+# Every .c file under src/ is compiled; src/main.c holds main().
+
+CC ?= cc
+PKGS := libmicrohttpd jansson libcurl openssl sqlite3 libpq
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+GIT_REV := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-unused-parameter
+BASE_CFLAGS := -std=c17 -D_GNU_SOURCE $(WARN) -g $(PKG_CFLAGS) -I src \
+	-DDELIUSD_VERSION='"$(VERSION)"' -DDELIUSD_GIT='"$(GIT_REV)"'
+LDLIBS := $(PKG_LIBS) -lpthread -lm
+
+MODE ?= release
+ifeq ($(MODE),asan)
+  BUILD := build/asan
+  CFLAGS_MODE := -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+  LDFLAGS_MODE := -fsanitize=address,undefined
+else
+  BUILD := build
+  CFLAGS_MODE := -O2
+  LDFLAGS_MODE :=
+endif
+CFLAGS_ALL := $(BASE_CFLAGS) $(CFLAGS_MODE) $(EXTRA_CFLAGS)
+
+SRCS := $(shell find src -name '*.c' | sort)
+OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS))
+LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS)) $(BUILD)/obj/gen/embedded.o
+SCHEMA := $(sort $(wildcard src/db/schema/*.sql))
+DOCS_JSON := $(sort $(wildcard docs/api/*.json))
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+
+.PHONY: all asan run test unit api deps clean bench
+all: $(BUILD)/deliusd
+
+$(BUILD)/deliusd: $(OBJS) $(BUILD)/obj/gen/embedded.o
+	$(CC) $(LDFLAGS_MODE) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+build/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -O2 -Wall -Wextra -Werror -o $@ $<
+
+$(BUILD)/gen/embedded.c: build/tools/embed $(SCHEMA) $(DOCS_JSON) Makefile
+	@mkdir -p $(dir $@)
+	build/tools/embed embedded_schema $@.schema $(SCHEMA)
+	build/tools/embed embedded_docs $@.docs $(DOCS_JSON)
+	cat $@.schema $@.docs > $@
+	rm -f $@.schema $@.docs
+
+$(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -I src/core -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB_OBJS) $(LDFLAGS_MODE) $(LDLIBS) -lcmocka
+
+asan:
+	$(MAKE) MODE=asan build/asan/deliusd
+
+unit-bins: $(UNIT_BINS)
+.PHONY: unit-bins
+
+deps:
+	scripts/install-deps
+
+run: deps
+	$(MAKE) all
+	scripts/run-dev
+
+test: deps
+	scripts/test
+
+bench: all
+	bench/run
+
+clean:
+	rm -rf build
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,48 @@
+/*
+ * auth.h - OAuth2 bearer JWT verification (RS256 only) and development tokens.
+ *
+ * Verification keys come from a PEM RSA public key file and/or a JWKS URL
+ * (fetched with libcurl, cached by `kid`, refetched at most once per unknown
+ * `kid` and never more often than every 10 s). Checks: header alg == RS256 (none,
+ * HS*, ES*, PS* ... refused), signature, `exp` and `nbf` with 60 s leeway, `iss`
+ * when an issuer is configured. Roles come from the `authorities` claim via
+ * role_from_authority() (http.h); ROLE_PROBATION_INTEGRATION_ADMIN sets ROLE_ADMIN.
+ *
+ * Thread-safety: auth_verify() may be called from any number of threads at once.
+ * Ownership: auth_new() returns a context the caller frees with auth_free().
+ */
+#ifndef DL_AUTH_H
+#define DL_AUTH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct auth_ctx auth_ctx;
+
+typedef struct auth_result {
+    unsigned roles;        /* role bits, see http.h */
+    char sub[128];         /* principal name (`sub`), truncated */
+    char client_id[128];   /* `client_id` claim, or "" */
+    char error[160];       /* why the token was refused (for the WWW-Authenticate error_description) */
+} auth_result;
+
+/* pem_file and jwks_url may each be NULL; issuer NULL = not checked.
+ * Returns NULL (and a message in err) when the PEM file cannot be read.
+ * With neither key source every token is refused. */
+auth_ctx *auth_new(const char *pem_file, const char *jwks_url, const char *issuer, char *err, size_t errlen);
+void auth_free(auth_ctx *a);
+
+/* Verifies a compact JWS (without the "Bearer " prefix). Returns true and fills
+ * roles/sub/client_id when valid; false with out->error set otherwise. */
+bool auth_verify(auth_ctx *a, const char *token, auth_result *out);
+
+/* Development tools (used by `deliusd keygen` and `deliusd token`). */
+/* Writes a new RSA-2048 private key (PEM, mode 0600) and its public key (PEM). */
+int auth_generate_key(const char *private_path, const char *public_path, char *err, size_t errlen);
+/* Signs an RS256 token with the private key: sub, authorities = roles, iat = now,
+ * exp = now + ttl_seconds, iss when issuer != NULL, kid when kid != NULL.
+ * *out is malloc'd (caller frees). */
+int auth_sign_token(const char *private_key_file, const char *sub, const char *const *roles, size_t nroles,
+                    long ttl_seconds, const char *issuer, const char *kid, char **out, char *err, size_t errlen);
+
+#endif

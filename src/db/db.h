@@ -1,0 +1,127 @@
+/*
+ * db.h - the one database interface deliusd uses (SQLite and PostgreSQL backends).
+ *
+ * SQL text is portable: upper-case unquoted identifiers, `?` placeholders (the
+ * PostgreSQL backend rewrites them to $1..$n), no backend functions for "today"
+ * or "now" (callers bind those as ISO text, see timeutil.h). Dates and timestamps
+ * are stored as ISO text on both backends.
+ *
+ * Ownership and threading:
+ *   - A db_conn is used by one thread at a time. The HTTP layer gives each worker
+ *     thread its own connection (http_db()); streams open their own.
+ *   - db_query() returns a statement owned by the connection (cached by SQL text,
+ *     prepared once). The caller binds, steps, reads columns and MUST call
+ *     db_done() before issuing the same SQL again on that connection. Two
+ *     different SQL texts may be open at once (nested loops are fine).
+ *   - Column text returned by db_col_text() is valid until the next db_step() or
+ *     db_done() on that statement; copy it (arena_strdup) to keep it.
+ *
+ * Errors: functions returning int give 0 on success and -1 on error;
+ * db_errmsg() describes the last error. db_broken() is true when the connection
+ * itself failed (server gone, file unreadable): the HTTP layer answers 503.
+ */
+#ifndef DL_DB_H
+#define DL_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct db_conn db_conn;
+typedef struct db_stmt db_stmt;
+
+typedef enum { DB_SQLITE = 1, DB_POSTGRES = 2 } db_kind;
+
+/* Opens a connection. url: a SQLite file path, or `postgresql://…` / `postgres://…`
+ * / a libpq keyword string (`host=… dbname=…`). On failure returns NULL and
+ * writes a message into err. The caller owns the connection (db_close). */
+db_conn *db_open(const char *url, char *err, size_t errlen);
+/* Closes the connection and every cached statement. NULL is a no-op. */
+void db_close(db_conn *c);
+/* True when url names a PostgreSQL database. */
+bool db_url_is_postgres(const char *url);
+
+db_kind db_kind_of(const db_conn *c);
+const char *db_errmsg(const db_conn *c);
+bool db_broken(const db_conn *c);
+/* Cheap liveness check (`SELECT 1`); 0 when the database answers. */
+int db_ping(db_conn *c);
+
+/* Executes one or more statements without parameters (DDL, migrations). */
+int db_exec(db_conn *c, const char *sql);
+
+int db_begin(db_conn *c);
+int db_commit(db_conn *c);
+int db_rollback(db_conn *c);
+
+/* Returns the cached prepared statement for sql (prepared on first use), reset
+ * and with no bindings, or NULL on error. See the ownership notes above. */
+db_stmt *db_query(db_conn *c, const char *sql);
+/* Bind parameter idx (1-based). A NULL text binds SQL NULL. */
+int db_bind_text(db_stmt *s, int idx, const char *v);
+int db_bind_int(db_stmt *s, int idx, int64_t v);
+int db_bind_double(db_stmt *s, int idx, double v);
+int db_bind_null(db_stmt *s, int idx);
+/* Advances: 1 = a row is available, 0 = no more rows, -1 = error. */
+int db_step(db_stmt *s);
+int db_col_count(db_stmt *s);
+bool db_col_is_null(db_stmt *s, int col);     /* col is 0-based */
+const char *db_col_text(db_stmt *s, int col); /* NULL when SQL NULL */
+int64_t db_col_int(db_stmt *s, int col);      /* 0 when NULL */
+double db_col_double(db_stmt *s, int col);    /* 0 when NULL */
+/* Resets the statement so it can be used again. Always call it. */
+void db_done(db_stmt *s);
+/* Number of statements executed on this connection (for query-count tests). */
+uint64_t db_query_count(const db_conn *c);
+
+/* Runs the embedded migrations (src/db/schema/NNNN_*.sql) not yet recorded in
+ * DELIUSD_SCHEMA_MIGRATION, each in its own transaction. Prints one line per
+ * applied migration to stderr when verbose. Returns the number applied, -1 on error. */
+int db_migrate(db_conn *c, bool verbose, char *err, size_t errlen);
+
+/* Backend operations table: each backend (sqlite.c, postgres.c) fills one. */
+typedef struct db_ops {
+    db_kind kind;
+    db_conn *(*open)(const char *url, char *err, size_t errlen);
+    void (*close)(db_conn *c);
+    int (*exec)(db_conn *c, const char *sql);
+    db_stmt *(*prepare)(db_conn *c, const char *sql);
+    void (*finalize)(db_stmt *s);
+    int (*bind_text)(db_stmt *s, int idx, const char *v);
+    int (*bind_int)(db_stmt *s, int idx, int64_t v);
+    int (*bind_double)(db_stmt *s, int idx, double v);
+    int (*bind_null)(db_stmt *s, int idx);
+    int (*step)(db_stmt *s);
+    int (*col_count)(db_stmt *s);
+    bool (*col_is_null)(db_stmt *s, int col);
+    const char *(*col_text)(db_stmt *s, int col);
+    int64_t (*col_int)(db_stmt *s, int col);
+    double (*col_double)(db_stmt *s, int col);
+    void (*reset)(db_stmt *s);
+} db_ops;
+
+/* Common header every backend's connection and statement struct starts with. */
+#define DB_STMT_CACHE 512 /* open-addressed hash of SQL text; power of two */
+struct db_cache_entry {
+    const char *sql; /* owned copy */
+    db_stmt *stmt;
+};
+typedef struct db_conn_base {
+    const db_ops *ops;
+    char errmsg[512];
+    bool broken;
+    uint64_t queries;
+    struct db_cache_entry cache[DB_STMT_CACHE];
+    int ncache;
+} db_conn_base;
+typedef struct db_stmt_base {
+    db_conn *conn;
+} db_stmt_base;
+
+extern const db_ops db_sqlite_ops;
+extern const db_ops db_postgres_ops __attribute__((weak)); /* NULL when not linked */
+
+/* Sets the connection's error message (printf-style); used by backends. */
+void db_set_error(db_conn *c, bool broken, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+#endif
