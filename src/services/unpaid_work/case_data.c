@@ -26,11 +26,13 @@
 #include "core/json.h"
 #include "core/timeutil.h"
 #include "db/db.h"
+#include "delius/person.h"
 #include "services/handlers.h"
 
 /* --- SQL ------------------------------------------------------------------- */
 
-/* The person, with the descriptions of its reference codes. */
+/* The person, with the descriptions of its reference codes (CaseDetails needs far
+ * more than delius/person.h returns, so it has its own query). */
 static const char SQL_PERSON[] =
     "SELECT O.OFFENDER_ID, O.CRN, O.FIRST_NAME, O.SECOND_NAME, O.SURNAME, O.DATE_OF_BIRTH_DATE,"
     " G.CODE_DESCRIPTION, GI.CODE_DESCRIPTION, O.CRO_NUMBER, O.PNC_NUMBER, O.E_MAIL_ADDRESS,"
@@ -42,9 +44,6 @@ static const char SQL_PERSON[] =
     " LEFT JOIN R_STANDARD_REFERENCE_LIST ETH ON ETH.STANDARD_REFERENCE_LIST_ID = O.ETHNICITY_ID"
     " LEFT JOIN R_STANDARD_REFERENCE_LIST LANG ON LANG.STANDARD_REFERENCE_LIST_ID = O.LANGUAGE_ID"
     " WHERE O.CRN = ? AND O.SOFT_DELETED = 0";
-
-/* Only the id (personal-details). */
-static const char SQL_PERSON_ID[] = "SELECT OFFENDER_ID FROM OFFENDER WHERE CRN = ? AND SOFT_DELETED = 0";
 
 /* Decision 1: the offender's active event with that EVENT_NUMBER, failing that the
  * one with that EVENT_ID. Params: offender, number, id, number. */
@@ -509,15 +508,8 @@ int upw_personal_details(http_req *r) {
     db_conn *c = http_db(r);
     if (!c) return 0;
 
-    db_stmt *s = db_query(c, SQL_PERSON_ID);
-    if (!s || db_bind_text(s, 1, crn) != 0) {
-        if (s) db_done(s);
-        http_db_error(r);
-        return 0;
-    }
-    int rc = db_step(s);
-    int64_t offender_id = rc == 1 ? db_col_int(s, 0) : 0;
-    db_done(s);
+    int64_t offender_id = 0;
+    int rc = person_id_by_crn(c, crn, &offender_id);
     if (rc < 0) {
         http_db_error(r);
         return 0;
