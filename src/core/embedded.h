@@ -7,9 +7,9 @@ struct embedded_file {
     const char *data; /* NUL-terminated contents */
 };
 
-/* src/db/schema/*.sql in name order. */
+/* The .sql files of src/db/schema, in name order. */
 extern const struct embedded_file embedded_schema[];
-/* docs/*.json served by the API (asyncapi.json, ...). */
+/* The .json files of docs/api served by the API (asyncapi.json, ...). */
 extern const struct embedded_file embedded_docs[];
 
 /* Returns the contents of the named file in list, or NULL. */

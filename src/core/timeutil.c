@@ -1,5 +1,4 @@
 /* timeutil.c - Europe/London dates and times (see timeutil.h). */
-#define _GNU_SOURCE
 #include "timeutil.h"
 
 #include <stdio.h>

@@ -1,0 +1,85 @@
+/* config.c - environment variables → cfg (see config.h and README.md). */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "log.h"
+
+config cfg;
+
+static const char *env_str(const char *name, const char *def) {
+    const char *v = getenv(name);
+    return v && *v ? v : def;
+}
+
+static bool env_long(const char *name, long def, long min, long max, long *out, char *err, size_t errlen) {
+    const char *v = getenv(name);
+    if (!v || !*v) {
+        *out = def;
+        return true;
+    }
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (errno || *end || n < min || n > max) {
+        snprintf(err, errlen, "%s must be an integer between %ld and %ld", name, min, max);
+        return false;
+    }
+    *out = n;
+    return true;
+}
+
+static bool env_bool(const char *name, bool def, bool *out, char *err, size_t errlen) {
+    const char *v = getenv(name);
+    if (!v || !*v) {
+        *out = def;
+        return true;
+    }
+    if (!strcmp(v, "true") || !strcmp(v, "1")) *out = true;
+    else if (!strcmp(v, "false") || !strcmp(v, "0")) *out = false;
+    else {
+        snprintf(err, errlen, "%s must be true or false", name);
+        return false;
+    }
+    return true;
+}
+
+bool config_load(char *err, size_t errlen) {
+    long n;
+    if (!env_long("DELIUSD_PORT", 8080, 0, 65535, &n, err, errlen)) return false;
+    cfg.port = (int)n;
+    cfg.bind = env_str("DELIUSD_BIND", "0.0.0.0");
+    cfg.database = env_str("DELIUSD_DATABASE", "data/deliusd.db");
+    cfg.jwt_public_key = env_str("DELIUSD_JWT_PUBLIC_KEY_FILE", NULL);
+    cfg.jwt_jwks_url = env_str("DELIUSD_JWT_JWKS_URL", NULL);
+    cfg.jwt_issuer = env_str("DELIUSD_JWT_ISSUER", NULL);
+    const char *lvl = env_str("DELIUSD_LOG_LEVEL", "INFO");
+    int level = log_level_from_name(lvl);
+    if (level < 0) {
+        snprintf(err, errlen, "DELIUSD_LOG_LEVEL must be DEBUG, INFO, WARN or ERROR");
+        return false;
+    }
+    cfg.log_level = level;
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    if (ncpu < 1) ncpu = 2;
+    if (!env_long("DELIUSD_THREADS", ncpu, 1, 256, &n, err, errlen)) return false;
+    cfg.threads = (int)n;
+    if (!env_long("DELIUSD_MAX_BODY_BYTES", 1 << 20, 1024, 64L << 20, &n, err, errlen)) return false;
+    cfg.max_body = (size_t)n;
+    if (!env_long("DELIUSD_CONNECTION_TIMEOUT_S", 60, 1, 3600, &n, err, errlen)) return false;
+    cfg.conn_timeout_s = (int)n;
+    if (!env_long("DELIUSD_MAX_CONNECTIONS", 1000, 1, 100000, &n, err, errlen)) return false;
+    cfg.max_connections = (int)n;
+    if (!env_long("DELIUSD_STREAM_TIMEOUT_MS", 300000, 1000, 86400000, &n, err, errlen)) return false;
+    cfg.stream_timeout_ms = (int)n;
+    if (!env_long("DELIUSD_SHUTDOWN_GRACE_S", 30, 0, 3600, &n, err, errlen)) return false;
+    cfg.shutdown_grace_s = (int)n;
+    if (!env_bool("DELIUSD_LAO_IGNORE_EXCLUSIONS", true, &cfg.lao_ignore_exclusions, err, errlen)) return false;
+    if (!env_bool("DELIUSD_LAO_IGNORE_RESTRICTIONS", true, &cfg.lao_ignore_restrictions, err, errlen)) return false;
+    if (!env_bool("DELIUSD_DEBUG_QUERY_COUNT", false, &cfg.debug_query_count, err, errlen)) return false;
+    return true;
+}

@@ -1,0 +1,37 @@
+/*
+ * config.h - process configuration from environment variables (README table).
+ *
+ * config_load() reads the environment once at start-up into the global `cfg`;
+ * the strings point into the environment or static defaults (never freed).
+ */
+#ifndef DL_CONFIG_H
+#define DL_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct config {
+    int port;                    /* DELIUSD_PORT, 8080 */
+    const char *bind;            /* DELIUSD_BIND, 0.0.0.0 */
+    const char *database;        /* DELIUSD_DATABASE, data/deliusd.db */
+    const char *jwt_public_key;  /* DELIUSD_JWT_PUBLIC_KEY_FILE */
+    const char *jwt_jwks_url;    /* DELIUSD_JWT_JWKS_URL */
+    const char *jwt_issuer;      /* DELIUSD_JWT_ISSUER */
+    int log_level;               /* DELIUSD_LOG_LEVEL: DEBUG, INFO (default), WARN, ERROR */
+    int threads;                 /* DELIUSD_THREADS, default = number of CPUs */
+    size_t max_body;             /* DELIUSD_MAX_BODY_BYTES, 1 MiB */
+    int conn_timeout_s;          /* DELIUSD_CONNECTION_TIMEOUT_S, 60 */
+    int max_connections;         /* DELIUSD_MAX_CONNECTIONS, 1000 */
+    int stream_timeout_ms;       /* DELIUSD_STREAM_TIMEOUT_MS, 300000 */
+    int shutdown_grace_s;        /* DELIUSD_SHUTDOWN_GRACE_S, 30 */
+    bool lao_ignore_exclusions;  /* DELIUSD_LAO_IGNORE_EXCLUSIONS, true */
+    bool lao_ignore_restrictions;/* DELIUSD_LAO_IGNORE_RESTRICTIONS, true */
+    bool debug_query_count;      /* DELIUSD_DEBUG_QUERY_COUNT (test setting): X-Query-Count header */
+} config;
+
+extern config cfg;
+
+/* Reads the environment. Returns false (message in err) on an invalid value. */
+bool config_load(char *err, size_t errlen);
+
+#endif

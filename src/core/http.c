@@ -1,0 +1,705 @@
+/*
+ * http.c - the HTTP adapter: libmicrohttpd thread pool -> router -> auth -> handler.
+ *
+ * Request flow (one MHD connection, one worker thread):
+ *   1st access-handler call: create the http_req (arena, request id, limits).
+ *   next calls: collect the POST body (bounded by cfg.max_body).
+ *   last call: match the route (404/405), check the bearer token and roles
+ *   (401/403), call the handler, queue its response.
+ *   request-completed callback: access log line, metrics, free the request.
+ * Every worker thread owns one database connection (opened on first use,
+ * reopened after it broke); all of them are closed at shutdown.
+ */
+#include "http.h"
+
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include "../db/db.h"
+#include "auth.h"
+#include "config.h"
+#include "log.h"
+#include "metrics.h"
+#include "router.h"
+#include "server.h"
+#include "timeutil.h"
+
+#define MAX_URL_BYTES 8192
+#define MAX_HEADER_BYTES 32768
+#define MAX_EXTRA_HEADERS 8
+#define STREAM_BLOCK 16384
+
+struct hdr {
+    const char *name, *value;
+};
+
+struct http_req {
+    struct MHD_Connection *conn;
+    arena *arena;
+    const char *method, *url;
+    int route_idx; /* -1 when unmatched */
+    const route_def *route;
+    route_match match;
+    const char **var_names, **var_vals;
+    char request_id[72];
+    uint64_t start_ms;
+    auth_result auth;
+    bool authenticated;
+    /* body */
+    buf body;
+    bool body_too_large;
+    /* response */
+    buf out;
+    jw w;
+    bool answered;
+    int status;
+    struct MHD_Response *resp;
+    struct hdr extra[MAX_EXTRA_HEADERS];
+    int nextra;
+    int refs; /* the MHD request + a streamed response */
+    const char *route_label;
+};
+
+static auth_ctx *g_auth;
+static atomic_int g_inflight;
+
+/* ---- per-thread database connections ------------------------------------ */
+
+static pthread_mutex_t conns_mu = PTHREAD_MUTEX_INITIALIZER;
+static db_conn *all_conns[512];
+static int nconns;
+static __thread db_conn *tl_db;
+
+static void conn_register(db_conn *c, bool add) {
+    pthread_mutex_lock(&conns_mu);
+    if (add) {
+        if (nconns < (int)(sizeof all_conns / sizeof all_conns[0])) all_conns[nconns++] = c;
+    } else {
+        for (int i = 0; i < nconns; i++)
+            if (all_conns[i] == c) {
+                all_conns[i] = all_conns[--nconns];
+                break;
+            }
+    }
+    pthread_mutex_unlock(&conns_mu);
+    metrics_db_connections(add ? 1 : -1);
+}
+
+static void close_all_conns(void) {
+    pthread_mutex_lock(&conns_mu);
+    for (int i = 0; i < nconns; i++) db_close(all_conns[i]);
+    metrics_db_connections(-nconns);
+    nconns = 0;
+    pthread_mutex_unlock(&conns_mu);
+}
+
+static db_conn *thread_db(char *err, size_t errlen) {
+    if (tl_db && db_broken(tl_db)) {
+        conn_register(tl_db, false);
+        db_close(tl_db);
+        tl_db = NULL;
+    }
+    if (!tl_db) {
+        tl_db = db_open(cfg.database, err, errlen);
+        if (tl_db) conn_register(tl_db, true);
+    }
+    return tl_db;
+}
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static const char *reason(int status) {
+    switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 414: return "URI Too Long";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    default: return status < 500 ? "Bad Request" : "Internal Server Error";
+    }
+}
+
+static void new_request_id(char *out, size_t n) {
+    unsigned char r[16];
+    if (getrandom(r, sizeof r, 0) != (ssize_t)sizeof r) {
+        static atomic_ulong ctr;
+        unsigned long v = atomic_fetch_add(&ctr, 1) ^ (unsigned long)tu_mono_ms();
+        memcpy(r, &v, sizeof v);
+        memcpy(r + 8, &v, sizeof v);
+    }
+    snprintf(out, n, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", r[0], r[1], r[2], r[3],
+             r[4], r[5], (r[6] & 0x0f) | 0x40, r[7], (r[8] & 0x3f) | 0x80, r[9], r[10], r[11], r[12], r[13], r[14],
+             r[15]);
+}
+
+static bool valid_request_id(const char *s) {
+    size_t n = strlen(s);
+    if (n == 0 || n > 64) return false;
+    for (; *s; s++)
+        if (!isalnum((unsigned char)*s) && *s != '-' && *s != '_' && *s != '.') return false;
+    return true;
+}
+
+/* ---- request accessors --------------------------------------------------- */
+
+const char *http_method(const http_req *r) { return r->method; }
+const char *http_url_path(const http_req *r) { return r->url; }
+arena *http_arena(http_req *r) { return r->arena; }
+const char *http_principal(const http_req *r) { return r->authenticated ? r->auth.sub : NULL; }
+
+const char *http_path(const http_req *r, const char *name) {
+    for (int i = 0; i < r->match.nvars; i++)
+        if (!strcmp(r->var_names[i], name)) return r->var_vals[i];
+    return NULL;
+}
+
+const char *http_header(const http_req *r, const char *name) {
+    return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *http_body(const http_req *r, size_t *len) {
+    if (len) *len = r->body.len;
+    return r->body.data;
+}
+
+struct db_conn *http_db(http_req *r) {
+    char err[256];
+    db_conn *c = thread_db(err, sizeof err);
+    if (!c) {
+        log_msg(LOG_ERROR, "database unavailable", "requestId", r->request_id, "error", err, NULL);
+        if (!r->answered) http_error(r, 503, "Database unavailable");
+    }
+    return c;
+}
+
+/* ---- responses ----------------------------------------------------------- */
+
+jw *http_json(http_req *r) { return &r->w; }
+
+void http_add_header(http_req *r, const char *name, const char *value) {
+    if (r->nextra >= MAX_EXTRA_HEADERS) return;
+    r->extra[r->nextra].name = arena_strdup(r->arena, name);
+    r->extra[r->nextra].value = arena_strdup(r->arena, value);
+    r->nextra++;
+}
+
+static void set_response(http_req *r, int status, struct MHD_Response *resp, const char *content_type) {
+    if (r->answered) { /* a second answer is a bug in the handler: keep the first */
+        MHD_destroy_response(resp);
+        log_msg(LOG_ERROR, "handler answered twice", "requestId", r->request_id, NULL);
+        return;
+    }
+    r->answered = true;
+    r->status = status;
+    r->resp = resp;
+    if (content_type) MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
+    for (int i = 0; i < r->nextra; i++) MHD_add_response_header(resp, r->extra[i].name, r->extra[i].value);
+    MHD_add_response_header(resp, "X-Request-Id", r->request_id);
+    if (cfg.debug_query_count && tl_db) {
+        char n[32];
+        snprintf(n, sizeof n, "%llu", (unsigned long long)db_query_count(tl_db));
+        MHD_add_response_header(resp, "X-Query-Count", n);
+    }
+}
+
+static void send_buf(http_req *r, int status, buf *b, const char *content_type) {
+    if (b->overflow) {
+        buf_dispose(b);
+        log_msg(LOG_ERROR, "response too large", "requestId", r->request_id, NULL);
+        status = 500;
+        buf_puts(b, "{\"status\":500,\"message\":\"Response too large\"}");
+    }
+    size_t len;
+    char *data = buf_release(b, &len);
+    struct MHD_Response *resp = MHD_create_response_from_buffer_with_free_callback(len, data, free);
+    if (!resp) {
+        free(data);
+        return;
+    }
+    set_response(r, status, resp, content_type);
+}
+
+void http_send_json(http_req *r, int status) { send_buf(r, status, &r->out, "application/json"); }
+
+void http_send(http_req *r, int status, const char *content_type, const char *body, size_t len) {
+    buf b = BUF_INIT;
+    buf_append(&b, body, len);
+    send_buf(r, status, &b, content_type);
+}
+
+static void error_body(http_req *r, int status, const char *message, err_style style) {
+    buf b = BUF_INIT;
+    jw w;
+    jw_init(&w, &b);
+    jw_obj_begin(&w);
+    jw_kv_int(&w, "status", status);
+    jw_kv_str(&w, style == ERR_STYLE_DEVELOPER ? "developerMessage" : "message", message);
+    jw_obj_end(&w);
+    send_buf(r, status, &b, "application/json");
+}
+
+void http_error(http_req *r, int status, const char *message) {
+    error_body(r, status, message, r->route ? r->route->errors : ERR_STYLE_MESSAGE);
+}
+
+void http_not_found(http_req *r, const char *entity, const char *field, const char *value) {
+    http_error(r, 404, arena_printf(r->arena, "%s with %s of %s not found", entity, field, value));
+}
+
+void http_framework_error(http_req *r, int status, const char *message) {
+    char ts[48];
+    tu_now_offset(ts, sizeof ts);
+    buf b = BUF_INIT;
+    jw w;
+    jw_init(&w, &b);
+    jw_obj_begin(&w);
+    jw_kv_str(&w, "timestamp", ts);
+    jw_kv_int(&w, "status", status);
+    jw_kv_str(&w, "error", reason(status));
+    jw_kv_str(&w, "path", r->url ? r->url : "");
+    jw_kv_str(&w, "message", message);
+    jw_obj_end(&w);
+    send_buf(r, status, &b, "application/json");
+}
+
+void http_db_error(http_req *r) {
+    db_conn *c = tl_db;
+    const char *msg = c ? db_errmsg(c) : "no connection";
+    log_msg(LOG_ERROR, "database error", "requestId", r->request_id, "route", r->route_label, "error", msg, NULL);
+    if (!c || db_broken(c)) http_error(r, 503, "Database unavailable");
+    else http_framework_error(r, 500, NULL);
+}
+
+/* ---- streaming ----------------------------------------------------------- */
+
+struct stream {
+    http_req *req;
+    http_stream_reader reader;
+    http_stream_free free_cb;
+    void *ctx;
+    uint64_t deadline_ms;
+};
+
+static void req_unref(http_req *r);
+
+static ssize_t stream_read(void *cls, uint64_t pos, char *out, size_t max) {
+    (void)pos;
+    struct stream *s = cls;
+    if (tu_mono_ms() > s->deadline_ms) {
+        log_msg(LOG_WARN, "stream timeout", "requestId", s->req->request_id, NULL);
+        return MHD_CONTENT_READER_END_WITH_ERROR;
+    }
+    ssize_t n = s->reader(s->ctx, out, max);
+    if (n > 0) return n;
+    if (n == 0) return MHD_CONTENT_READER_END_OF_STREAM;
+    return MHD_CONTENT_READER_END_WITH_ERROR;
+}
+
+static void stream_free(void *cls) {
+    struct stream *s = cls;
+    if (s->free_cb) s->free_cb(s->ctx);
+    http_req *r = s->req;
+    free(s);
+    req_unref(r);
+}
+
+void http_stream(http_req *r, int status, const char *content_type, http_stream_reader reader, void *ctx,
+                 http_stream_free free_cb) {
+    struct stream *s = calloc(1, sizeof *s);
+    if (!s) abort();
+    s->req = r;
+    s->reader = reader;
+    s->free_cb = free_cb;
+    s->ctx = ctx;
+    s->deadline_ms = tu_mono_ms() + (uint64_t)cfg.stream_timeout_ms;
+    r->refs++;
+    struct MHD_Response *resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, STREAM_BLOCK, stream_read, s, stream_free);
+    if (!resp) {
+        stream_free(s);
+        return;
+    }
+    set_response(r, status, resp, content_type);
+}
+
+/* ---- query parameters ---------------------------------------------------- */
+
+/* kind: 0 = missing, 1 = not a boolean, 2 = not an integer, 3 = path variable not an integer */
+static bool bad_param(http_req *r, int kind, const char *name, const char *value) {
+    char msg[512];
+    if (!value) value = "";
+    switch (kind) {
+    case 0: snprintf(msg, sizeof msg, "Required parameter '%s' is not present.", name); break;
+    case 1:
+        snprintf(msg, sizeof msg, "Failed to convert value of parameter '%s': '%.200s' is not a boolean (true or false)",
+                 name, value);
+        break;
+    case 2: snprintf(msg, sizeof msg, "Failed to convert value of parameter '%s': '%.200s' is not an integer", name, value); break;
+    default:
+        snprintf(msg, sizeof msg, "Failed to convert value of path variable '%s': '%.200s' is not an integer", name, value);
+    }
+    http_framework_error(r, 400, msg);
+    return false;
+}
+
+bool http_query_str(http_req *r, const char *name, bool required, const char **out) {
+    const char *v = MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+    if (!v) {
+        if (required) return bad_param(r, 0, name, NULL);
+        *out = NULL;
+        return true;
+    }
+    *out = v;
+    return true;
+}
+
+bool http_query_bool(http_req *r, const char *name, bool required, bool def, bool *out) {
+    const char *v = NULL;
+    if (!http_query_str(r, name, required, &v)) return false;
+    if (!v) {
+        *out = def;
+        return true;
+    }
+    if (!strcasecmp(v, "true")) *out = true;
+    else if (!strcasecmp(v, "false")) *out = false;
+    else return bad_param(r, 1, name, v);
+    return true;
+}
+
+static bool parse_int(const char *v, int64_t *out) {
+    if (!*v || strlen(v) > 19) return false;
+    const char *p = v;
+    if (*p == '-') p++;
+    if (!*p) return false;
+    for (; *p; p++)
+        if (!isdigit((unsigned char)*p)) return false;
+    errno = 0;
+    long long n = strtoll(v, NULL, 10);
+    if (errno) return false;
+    *out = n;
+    return true;
+}
+
+bool http_query_int(http_req *r, const char *name, bool required, int64_t def, int64_t *out) {
+    const char *v = NULL;
+    if (!http_query_str(r, name, required, &v)) return false;
+    if (!v) {
+        *out = def;
+        return true;
+    }
+    if (!parse_int(v, out)) return bad_param(r, 2, name, v);
+    return true;
+}
+
+struct list_ctx {
+    http_req *r;
+    const char *name;
+    const char **items;
+    size_t n, cap;
+};
+
+static void list_push(struct list_ctx *l, const char *s, size_t len) {
+    if (!len) return;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 8;
+        const char **items = arena_alloc(l->r->arena, cap * sizeof *items);
+        if (l->n) memcpy(items, l->items, l->n * sizeof *items);
+        l->items = items;
+        l->cap = cap;
+    }
+    l->items[l->n++] = arena_strndup(l->r->arena, s, len);
+}
+
+static enum MHD_Result list_iter(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+    (void)kind;
+    struct list_ctx *l = cls;
+    if (!key || strcmp(key, l->name) || !value) return MHD_YES;
+    const char *p = value;
+    for (;;) {
+        const char *c = strchr(p, ',');
+        size_t len = c ? (size_t)(c - p) : strlen(p);
+        while (len && isspace((unsigned char)*p)) p++, len--;
+        while (len && isspace((unsigned char)p[len - 1])) len--;
+        list_push(l, p, len);
+        if (!c) break;
+        p = c + 1;
+    }
+    return MHD_YES;
+}
+
+bool http_query_list(http_req *r, const char *name, bool required, const char ***out, size_t *n) {
+    struct list_ctx l = {r, name, NULL, 0, 0};
+    MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, list_iter, &l);
+    if (!l.n && required) return bad_param(r, 0, name, NULL);
+    *out = l.items;
+    *n = l.n;
+    return true;
+}
+
+bool http_path_int(http_req *r, const char *name, int64_t *out) {
+    const char *v = http_path(r, name);
+    if (v && parse_int(v, out)) return true;
+    return bad_param(r, 3, name, v);
+}
+
+/* ---- dispatch ------------------------------------------------------------ */
+
+static void req_free(http_req *r) {
+    buf_dispose(&r->body);
+    buf_dispose(&r->out);
+    arena_free(r->arena);
+    free(r);
+}
+
+static void req_unref(http_req *r) {
+    if (--r->refs == 0) req_free(r);
+}
+
+static void unauthorized(http_req *r, const char *why) {
+    if (why) {
+        char h[400];
+        snprintf(h, sizeof h,
+                 "Bearer error=\"invalid_token\", error_description=\"%s\", "
+                 "error_uri=\"https://tools.ietf.org/html/rfc6750#section-3.1\"",
+                 why);
+        http_add_header(r, "WWW-Authenticate", h);
+    } else {
+        http_add_header(r, "WWW-Authenticate", "Bearer");
+    }
+    http_error(r, 401, "Unauthorized");
+}
+
+static bool authorize(http_req *r) {
+    if (r->route->roles == ROLES_PUBLIC) return true;
+    const char *h = http_header(r, "Authorization");
+    if (!h || strncasecmp(h, "Bearer ", 7)) {
+        unauthorized(r, NULL);
+        return false;
+    }
+    const char *tok = h + 7;
+    while (*tok == ' ') tok++;
+    if (!auth_verify(g_auth, tok, &r->auth)) {
+        log_msg(LOG_INFO, "token refused", "requestId", r->request_id, "reason", r->auth.error, NULL);
+        unauthorized(r, r->auth.error);
+        return false;
+    }
+    r->authenticated = true;
+    if ((r->auth.roles & ROLE_ADMIN) || (r->auth.roles & r->route->roles)) return true;
+    http_error(r, 403, "Access Denied");
+    return false;
+}
+
+static enum MHD_Result count_headers(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+    (void)kind;
+    size_t *n = cls;
+    *n += strlen(key) + (value ? strlen(value) : 0) + 4;
+    return MHD_YES;
+}
+
+static void dispatch(http_req *r) {
+    int idx = router_match(route_table, route_count, r->method, r->url, &r->match);
+    if (idx == ROUTER_NOT_FOUND) {
+        r->route_label = "unmatched";
+        http_framework_error(r, 404, arena_printf(r->arena, "No endpoint %s %s.", r->method, r->url));
+        return;
+    }
+    if (idx == ROUTER_METHOD_NOT_ALLOWED) {
+        r->route_label = "unmatched";
+        char allow[64];
+        router_allowed(route_table, route_count, r->url, allow, sizeof allow);
+        http_add_header(r, "Allow", allow);
+        http_framework_error(r, 405, arena_printf(r->arena, "Request method '%s' is not supported", r->method));
+        return;
+    }
+    r->route_idx = idx;
+    r->route = &route_table[idx];
+    r->route_label = r->route->pattern;
+    r->var_names = arena_alloc(r->arena, sizeof(char *) * (size_t)(r->match.nvars + 1));
+    r->var_vals = arena_alloc(r->arena, sizeof(char *) * (size_t)(r->match.nvars + 1));
+    for (int i = 0; i < r->match.nvars; i++) {
+        r->var_names[i] = arena_strndup(r->arena, r->match.name[i], r->match.name_len[i]);
+        r->var_vals[i] = arena_strndup(r->arena, r->match.val[i], r->match.val_len[i]);
+    }
+    if (r->body_too_large) {
+        http_error(r, 413, arena_printf(r->arena, "Request body larger than %zu bytes", cfg.max_body));
+        return;
+    }
+    if (!authorize(r)) return;
+    r->route->handler(r);
+    if (!r->answered) {
+        log_msg(LOG_ERROR, "handler did not answer", "requestId", r->request_id, "route", r->route_label, NULL);
+        http_framework_error(r, 500, NULL);
+    }
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+                                  const char *version, const char *upload_data, size_t *upload_data_size,
+                                  void **con_cls) {
+    (void)cls;
+    (void)version;
+    http_req *r = *con_cls;
+    if (!r) {
+        r = calloc(1, sizeof *r);
+        if (!r) return MHD_NO;
+        r->conn = conn;
+        r->arena = arena_new();
+        r->refs = 1;
+        r->route_idx = -1;
+        r->route_label = "unmatched";
+        r->start_ms = tu_mono_ms();
+        r->method = arena_strdup(r->arena, method);
+        r->url = arena_strndup(r->arena, url, strnlen(url, MAX_URL_BYTES + 1));
+        r->out.limit = 256u << 20;
+        jw_init(&r->w, &r->out);
+        const char *rid = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Request-Id");
+        if (rid && valid_request_id(rid)) snprintf(r->request_id, sizeof r->request_id, "%s", rid);
+        else new_request_id(r->request_id, sizeof r->request_id);
+        const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (cl && strtoull(cl, NULL, 10) > cfg.max_body) r->body_too_large = true;
+        atomic_fetch_add(&g_inflight, 1);
+        *con_cls = r;
+        return MHD_YES; /* queue on a later call (see c-dependencies.md) */
+    }
+    if (*upload_data_size) {
+        if (!r->body_too_large) {
+            if (r->body.len + *upload_data_size > cfg.max_body) {
+                r->body_too_large = true;
+                buf_dispose(&r->body);
+            } else {
+                buf_append(&r->body, upload_data, *upload_data_size);
+            }
+        }
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (!r->answered) {
+        size_t hsize = 0;
+        MHD_get_connection_values(conn, MHD_HEADER_KIND, count_headers, &hsize);
+        if (strlen(url) > MAX_URL_BYTES) http_framework_error(r, 414, "URI longer than 8192 bytes");
+        else if (hsize > MAX_HEADER_BYTES) http_framework_error(r, 431, "Request headers larger than 32768 bytes");
+        else dispatch(r);
+    }
+    if (!r->resp) return MHD_NO;
+    enum MHD_Result ret = MHD_queue_response(conn, (unsigned)r->status, r->resp);
+    MHD_destroy_response(r->resp);
+    r->resp = NULL;
+    return ret;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe) {
+    (void)cls;
+    (void)conn;
+    http_req *r = *con_cls;
+    if (!r) return;
+    *con_cls = NULL;
+    double ms = (double)(tu_mono_ms() - r->start_ms);
+    int status = r->answered ? r->status : 500;
+    if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK && r->answered && status < 400) {
+        log_msg(LOG_WARN, "response not completed", "requestId", r->request_id, "route", r->route_label, NULL);
+    }
+    metrics_request(r->route_idx, status, ms);
+    log_access(r->request_id, r->method, r->route_label, status, ms, r->authenticated ? r->auth.client_id : NULL);
+    atomic_fetch_sub(&g_inflight, 1);
+    req_unref(r);
+}
+
+static void on_mhd_log(void *cls, const char *fmt, va_list ap) {
+    (void)cls;
+    char msg[512];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == '\r')) msg[--n] = 0;
+    log_msg(LOG_DEBUG, "libmicrohttpd", "detail", msg, NULL);
+}
+
+int server_db_ready(http_req *r) {
+    if (!db_url_is_postgres(cfg.database)) {
+        int fd = open(cfg.database, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return -1;
+        close(fd);
+    }
+    char err[256];
+    db_conn *c = thread_db(err, sizeof err);
+    if (!c) return -1;
+    if (db_ping(c) != 0) {
+        /* the connection may be stale: one fresh try */
+        if (db_broken(c)) {
+            c = thread_db(err, sizeof err);
+            if (!c || db_ping(c) != 0) return -1;
+            return 0;
+        }
+        return -1;
+    }
+    (void)r;
+    return 0;
+}
+
+int server_run(auth_ctx *auth) {
+    g_auth = auth;
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, NULL); /* inherited by MHD's threads; we sigwait below */
+    signal(SIGPIPE, SIG_IGN);
+
+    struct sockaddr_in addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons((uint16_t)cfg.port);
+    if (inet_pton(AF_INET, cfg.bind, &addr.sin_addr) != 1) {
+        log_msg(LOG_ERROR, "invalid DELIUSD_BIND address", "bind", cfg.bind, NULL);
+        return 1;
+    }
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    struct MHD_Daemon *d = MHD_start_daemon(
+        flags, (uint16_t)cfg.port, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg.threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg.conn_timeout_s, MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned)cfg.max_connections, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
+        MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
+    if (!d) {
+        char port[16];
+        snprintf(port, sizeof port, "%d", cfg.port);
+        log_msg(LOG_ERROR, "cannot start HTTP server (port in use?)", "port", port, NULL);
+        return 1;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    char port[16], threads[16];
+    snprintf(port, sizeof port, "%u", info ? (unsigned)info->port : (unsigned)cfg.port);
+    snprintf(threads, sizeof threads, "%d", cfg.threads);
+    log_msg(LOG_INFO, "deliusd listening", "port", port, "threads", threads, "version", DELIUSD_VERSION, NULL);
+
+    int sig = 0;
+    sigwait(&set, &sig);
+    log_msg(LOG_INFO, "shutting down: no new connections, finishing in-flight requests",
+            "signal", sig == SIGTERM ? "SIGTERM" : "SIGINT", NULL);
+    MHD_socket ls = MHD_quiesce_daemon(d);
+    if (ls != MHD_INVALID_SOCKET) close(ls);
+    uint64_t deadline = tu_mono_ms() + (uint64_t)cfg.shutdown_grace_s * 1000u;
+    while (atomic_load(&g_inflight) > 0 && tu_mono_ms() < deadline) usleep(20000);
+    if (atomic_load(&g_inflight) > 0) log_msg(LOG_WARN, "grace period over; closing remaining connections", NULL);
+    MHD_stop_daemon(d);
+    close_all_conns();
+    log_msg(LOG_INFO, "stopped", NULL);
+    return 0;
+}

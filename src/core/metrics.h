@@ -1,0 +1,21 @@
+/*
+ * metrics.h - Prometheus counters and latency histograms (text exposition).
+ *
+ * Lock-free (<stdatomic.h>) counters indexed by route-table position; telemetry
+ * event counters (deliusd_events_total{event=...}) in a small fixed table.
+ */
+#ifndef DL_METRICS_H
+#define DL_METRICS_H
+
+#include "buf.h"
+
+/* route_idx: index in route_table, or -1 for unmatched requests. */
+void metrics_request(int route_idx, int status, double duration_ms);
+/* Counts a telemetry event by name (names are static strings). */
+void metrics_event(const char *name);
+/* Gauge of open database connections. */
+void metrics_db_connections(int delta);
+/* Appends the Prometheus text exposition to b. */
+void metrics_render(buf *b);
+
+#endif
