@@ -516,6 +516,10 @@ static enum MHD_Result count_headers(void *cls, enum MHD_ValueKind kind, const c
 }
 
 static void dispatch(http_req *r) {
+    if (r->body_too_large) {
+        http_framework_error(r, 413, arena_printf(r->arena, "Request body larger than %zu bytes", cfg.max_body));
+        return;
+    }
     int idx = router_match(route_table, route_count, r->method, r->url, &r->match);
     if (idx == ROUTER_NOT_FOUND) {
         r->route_label = "unmatched";
@@ -538,10 +542,6 @@ static void dispatch(http_req *r) {
     for (int i = 0; i < r->match.nvars; i++) {
         r->var_names[i] = arena_strndup(r->arena, r->match.name[i], r->match.name_len[i]);
         r->var_vals[i] = arena_strndup(r->arena, r->match.val[i], r->match.val_len[i]);
-    }
-    if (r->body_too_large) {
-        http_error(r, 413, arena_printf(r->arena, "Request body larger than %zu bytes", cfg.max_body));
-        return;
     }
     if (!authorize(r)) return;
     r->route->handler(r);

@@ -269,23 +269,37 @@ def test_wrong_issuer_401_when_configured(start_deliusd, keys):
 # ---------------------------------------------------------------- readiness
 
 @pytest.mark.skipif(BACKEND != "sqlite", reason="SQLite file permissions; PostgreSQL outage has its own test")
-def test_readiness_follows_database_file(start_deliusd, db_factory, tmp_path):
-    db = db_factory()
+def test_readiness_follows_database_file(start_deliusd, keys):
+    import shutil
+    import tempfile
+    from conftest import drop_database, new_database
+    env = {}
     preexec = None
+    shared = tempfile.mkdtemp(prefix="deliusd-ready-", dir="/tmp")
+    os.chmod(shared, 0o777)
+    db = new_database(shared)
     if os.geteuid() == 0:
         # root reads any file: run the server as an unprivileged user so that
         # chmod 000 really makes the database unreadable
         nobody = pwd.getpwnam("nobody")
-        d = os.path.dirname(db.path)
-        os.chmod(d, 0o777)
-        for f in os.listdir(d):
-            if f.startswith(os.path.basename(db.path)):
-                os.chown(os.path.join(d, f), nobody.pw_uid, nobody.pw_gid)
+        pub = os.path.join(shared, "key.pub.pem")
+        shutil.copy(keys["public"], pub)
+        env["DELIUSD_JWT_PUBLIC_KEY_FILE"] = pub
+        for f in os.listdir(shared):
+            os.chown(os.path.join(shared, f), nobody.pw_uid, nobody.pw_gid)
 
         def preexec():
             os.setgid(nobody.pw_gid)
             os.setuid(nobody.pw_uid)
-    server = start_deliusd(db=db, preexec_fn=preexec)
+    try:
+        _readiness_cycle(start_deliusd, db, env, preexec)
+    finally:
+        drop_database(db)
+        shutil.rmtree(shared, ignore_errors=True)
+
+
+def _readiness_cycle(start_deliusd, db, env, preexec):
+    server = start_deliusd(env=env, db=db, preexec_fn=preexec)
     assert server.get("/health/readiness").status == 200
     mode = os.stat(db.path).st_mode
     os.chmod(db.path, 0)
