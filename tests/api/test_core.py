@@ -337,13 +337,15 @@ def insert_people_with_events(db, n, first_id=5_000_000):
 
 
 def test_sigterm_during_slow_stream_completes_then_exits_0(start_deliusd, db_factory, keys):
-    n = 200_000
+    n = 999_999  # ~8 MB of CRNs: more than loopback socket buffers hold, so the stream is in flight
     db = db_factory()
     insert_people_with_events(db, n)
     server = start_deliusd(db=db)
     tok = make_token(keys, [TIER])
-    s = socket.create_connection(("127.0.0.1", server.port), timeout=30)
+    s = socket.socket()
     s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    s.settimeout(30)
+    s.connect(("127.0.0.1", server.port))
     s.sendall(f"GET /probation-cases HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {tok}\r\n"
               "Accept: text/plain\r\nConnection: close\r\n\r\n".encode())
     data = s.recv(4096)
