@@ -296,6 +296,19 @@ def test_tier_details_rsr_whole_number_written_with_decimal_point(deliusd):
     assert '"rsrscore":12.0' in compact and '"rSRScore":12.0' in compact
 
 
+@pytest.mark.xfail(reason="core/json.c jw_double writes 10.0 as 1e+01 (Java: 10.0); reported to the lead",
+                   strict=False)
+@pytest.mark.parametrize("n,rsr", [(41, 10.0), (42, 50.0), (43, 100.0), (44, 0.5), (45, 99.99)])
+def test_tier_details_rsr_java_double_format(deliusd, n, rsr):
+    crn = "R%06d" % n
+    Case(deliusd, 300 + n, crn, rsr=rsr)
+    r = deliusd.get(f"/tier-details/{crn}", roles=[TIER])
+    assert r.status == 200
+    assert r.json() == details(rsr=rsr)
+    java = repr(float(rsr))  # Python's repr matches Java's Double.toString in [1e-3, 1e7)
+    assert f'"rsrscore":{java}' in r.text.replace(" ", "")
+
+
 def test_tier_details_registrations_filter_and_order(deliusd):
     c = Case(deliusd, 5, "T000005")
     c.registration(type_id=ROSH, level=DEV_L1, date="2023-05-01", rid=5101)
