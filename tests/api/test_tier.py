@@ -605,6 +605,36 @@ def test_probation_cases_large_stream(start_deliusd):
     assert r.text.split("\n") == expected + [""]
 
 
+def test_probation_cases_client_gone_mid_stream(start_deliusd):
+    """A client that hangs up mid-stream: the stream's connection is released (no leak under
+    ASan at shutdown) and the server keeps serving."""
+    import http.client
+    d = start_deliusd()
+    load_base(d)
+    ts = now()
+    rows = ",".join(f"({200000 + i}, 'Y{i:06d}', 'F', 'S', '1980-01-01', 4001, 0, 0, 0, 1, '{ts}', 1, '{ts}')"
+                    for i in range(20000))
+    events = ",".join(f"({200000 + i}, {200000 + i}, '1', '2020-01-01', 0, 0, 1, 0, 0, 1, '{ts}', 1, '{ts}')"
+                      for i in range(20000))
+    d.script("INSERT INTO OFFENDER (OFFENDER_ID, CRN, FIRST_NAME, SURNAME, DATE_OF_BIRTH_DATE, GENDER_ID,"
+             " PARTITION_AREA_ID, SOFT_DELETED, ROW_VERSION, CREATED_BY_USER_ID, CREATED_DATETIME,"
+             " LAST_UPDATED_USER_ID, LAST_UPDATED_DATETIME) VALUES " + rows + ";"
+             "INSERT INTO EVENT (EVENT_ID, OFFENDER_ID, EVENT_NUMBER, REFERRAL_DATE, IN_BREACH, FTC_COUNT,"
+             " ACTIVE_FLAG, SOFT_DELETED, ROW_VERSION, CREATED_BY_USER_ID, CREATED_DATETIME,"
+             " LAST_UPDATED_USER_ID, LAST_UPDATED_DATETIME) VALUES " + events + ";")
+    for accept in ("application/json", "text/plain"):
+        c = http.client.HTTPConnection("127.0.0.1", d.port, timeout=10)
+        c.request("GET", "/probation-cases", headers={"Authorization": "Bearer " + d.token([TIER]),
+                                                      "Accept": accept})
+        resp = c.getresponse()
+        assert resp.status == 200
+        assert len(resp.read(100)) == 100
+        c.sock.close()
+        c.close()
+    r = d.get("/probation-cases", roles=[TIER], headers={"Accept": "text/plain"})
+    assert r.status == 200 and len(r.text.split("\n")) == 20001
+
+
 # --------------------------------------------------------------- /docs/asyncapi
 
 def test_asyncapi_document(deliusd):
