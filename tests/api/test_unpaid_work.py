@@ -735,3 +735,81 @@ def test_fixed_number_of_queries(upw, data):
     assert counts[0] == counts[1] <= 10, counts
     counts = query_counts(upw, ["/case-data/U000020/personal-details", "/case-data/U000021/personal-details"])
     assert counts[0] == counts[1] <= 3, counts
+
+
+# --------------------------------------------------------------------------- §5.2 UserIntegrationTest
+# The shared route GET /users/{username}/access/{crn} (src/services/tier/access.c, delius/limited_access)
+# with the unpaid-work dev data: the rules are tested in test_access.py; these are the original's
+# six unpaid-work cases, including the username given as a USER_ID.
+
+LIMITED_ACCESS_USER = 100100
+
+
+def london_now():
+    from zoneinfo import ZoneInfo
+    return datetime.datetime.now(ZoneInfo("Europe/London")).replace(tzinfo=None, microsecond=0)
+
+
+@pytest.fixture(scope="module")
+def lao_data(upw, data):
+    d, refs = upw, upw.refs
+    d.sql("INSERT INTO USER_ (USER_ID, DISTINGUISHED_NAME, FORENAME, SURNAME) VALUES (?,?,?,?)",
+          (LIMITED_ACCESS_USER, "LimitedAccess", "Limited", "Access"))
+    # "now" on the server is the pinned date at the current time of day
+    in_an_hour = (datetime.datetime.combine(TODAY, london_now().time()) + datetime.timedelta(hours=1)).isoformat()
+    start = day(-30) + "T00:00:00"
+    cases = {}
+    for crn, excl, restr in [("E123456", "There is an exclusion on this person", None),
+                             ("R123456", None, "There is a restriction on this person"),
+                             ("B123456", "You are excluded from viewing this case",
+                              "You are restricted from viewing this case")]:
+        c = Case(d, refs, crn)
+        d.sql("UPDATE OFFENDER SET EXCLUSION_MESSAGE = ?, RESTRICTION_MESSAGE = ?, CURRENT_EXCLUSION = ?,"
+              " CURRENT_RESTRICTION = ? WHERE OFFENDER_ID = ?",
+              (excl, restr, 1 if excl else 0, 1 if restr else 0, c.id))
+        cases[crn] = c
+    d.sql("INSERT INTO EXCLUSION (EXCLUSION_ID, OFFENDER_ID, USER_ID, EXCLUSION_DATE, EXCLUSION_END_TIME)"
+          " VALUES (?,?,?,?,NULL)", (nid(), cases["E123456"].id, LIMITED_ACCESS_USER, start))
+    d.sql("INSERT INTO RESTRICTION (RESTRICTION_ID, OFFENDER_ID, USER_ID, RESTRICTION_TIME, RESTRICTION_END_TIME)"
+          " VALUES (?,?,?,?,?)", (nid(), cases["R123456"].id, SERVICE_USER, start, in_an_hour))
+    d.sql("INSERT INTO EXCLUSION (EXCLUSION_ID, OFFENDER_ID, USER_ID, EXCLUSION_DATE, EXCLUSION_END_TIME)"
+          " VALUES (?,?,?,?,NULL)", (nid(), cases["B123456"].id, LIMITED_ACCESS_USER, start))
+    d.sql("INSERT INTO RESTRICTION (RESTRICTION_ID, OFFENDER_ID, USER_ID, RESTRICTION_TIME, RESTRICTION_END_TIME)"
+          " VALUES (?,?,?,?,NULL)", (nid(), cases["B123456"].id, SERVICE_USER, start))
+    return cases
+
+
+def case_access(crn, excluded=False, restricted=False, exclusion=None, restriction=None):
+    body = {"crn": crn, "userExcluded": excluded, "userRestricted": restricted}
+    if exclusion:
+        body["exclusionMessage"] = exclusion
+    if restriction:
+        body["restrictionMessage"] = restriction
+    return body
+
+
+USER_INTEGRATION_TEST = [
+    ("unpaidworkanddelius", "E123456", case_access("E123456")),
+    ("unpaidworkanddelius", "R123456", case_access("R123456")),
+    ("limitedaccess", "E123456", case_access("E123456", excluded=True,
+                                             exclusion="There is an exclusion on this person")),
+    ("limitedaccess", "R123456", case_access("R123456", restricted=True,
+                                             restriction="There is a restriction on this person")),
+    ("limitedaccess", "D001022", case_access("D001022")),
+    (str(LIMITED_ACCESS_USER), "B123456",
+     case_access("B123456", excluded=True, restricted=True, exclusion="You are excluded from viewing this case",
+                 restriction="You are restricted from viewing this case")),
+    ("limitedaccess", "N999999", case_access("N999999")),   # unknown CRN: 200, never 404
+]
+
+
+@pytest.mark.parametrize("username,crn,expected", USER_INTEGRATION_TEST)
+def test_user_access_dev_cases(upw, lao_data, username, crn, expected):
+    body = ok(upw, f"/users/{username}/access/{crn}", "CaseAccess")
+    assert body == expected
+
+
+def test_user_access_route_does_not_take_the_legacy_upw_role(upw, lao_data):
+    r = upw.get("/users/limitedaccess/access/E123456", roles=[UPW_LEGACY])
+    assert r.status == 403
+    assert r.json() == {"status": 403, "message": "Access Denied"}
