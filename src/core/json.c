@@ -122,21 +122,40 @@ void jw_int(jw *w, int64_t v) {
     buf_printf(w->out, "%" PRId64, v);
 }
 
+/* Java's Double.toString: plain decimal for 1e-3 <= |v| < 1e7 (shortest digits
+ * that round-trip, at least one after the point), otherwise d.dddE[-]n. */
 void jw_double(jw *w, double v) {
     sep(w);
     if (!isfinite(v)) {
         buf_puts(w->out, "null");
         return;
     }
-    char tmp[40];
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+    char tmp[64];
+    double a = fabs(v);
+    if (v == 0.0) {
+        buf_puts(w->out, signbit(v) ? "-0.0" : "0.0");
+        return;
+    }
+    if (a >= 1e-3 && a < 1e7) {
+        for (int d = 1; d <= 20; d++) {
+            snprintf(tmp, sizeof tmp, "%.*f", d, v);
+            if (strtod(tmp, NULL) == v) break;
+        }
+        buf_puts(w->out, tmp);
+        return;
+    }
+    int prec = 1;
+    for (; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*e", prec - 1, v);
         if (strtod(tmp, NULL) == v) break;
     }
-    /* Java prints 1.0E10 for large values; we keep plain %g exponent form but
-     * make sure a decimal point or exponent is present. */
-    if (!strpbrk(tmp, ".eEn")) strcat(tmp, ".0");
+    /* tmp is like 1.2345e+07 or 5e-04: rewrite as 1.2345E7 / 5.0E-4 */
+    char *e = strchr(tmp, 'e');
+    int exp10 = atoi(e + 1);
+    *e = 0;
     buf_puts(w->out, tmp);
+    if (!strchr(tmp, '.')) buf_puts(w->out, ".0");
+    buf_printf(w->out, "E%d", exp10);
 }
 
 void jw_bool(jw *w, bool v) {
