@@ -296,8 +296,6 @@ def test_tier_details_rsr_whole_number_written_with_decimal_point(deliusd):
     assert '"rsrscore":12.0' in compact and '"rSRScore":12.0' in compact
 
 
-@pytest.mark.xfail(reason="core/json.c jw_double writes 10.0 as 1e+01 (Java: 10.0); reported to the lead",
-                   strict=False)
 @pytest.mark.parametrize("n,rsr", [(41, 10.0), (42, 50.0), (43, 100.0), (44, 0.5), (45, 99.99)])
 def test_tier_details_rsr_java_double_format(deliusd, n, rsr):
     crn = "R%06d" % n
