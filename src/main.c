@@ -20,8 +20,6 @@
 #include "db/db.h"
 #include "db/seed.h"
 
-#pragma weak db_seed /* TEMPORARY while src/db/seed.c is written */
-
 static const char *usage_main =
     "usage: deliusd <command> [options]\n"
     "\n"
@@ -170,8 +168,8 @@ static int cmd_seed(int argc, char **argv) {
     if (load_config()) return 2;
     db_conn *c = open_and_migrate(false);
     if (!c) return 1;
-    char err[512] = "seed generator not built";
-    int rc = db_seed ? db_seed(c, &o, err, sizeof err) : -1;
+    char err[512] = "";
+    int rc = db_seed(c, &o, err, sizeof err);
     db_close(c);
     if (rc != 0) {
         fprintf(stderr, "deliusd seed: %s\n", err);
