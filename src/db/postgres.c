@@ -1,0 +1,598 @@
+/*
+ * postgres.c - PostgreSQL backend of db.h, over libpq.
+ *
+ * Connections. db_open() takes a `postgresql://` / `postgres://` URL or a libpq
+ * keyword string (`host=... port=... dbname=...`); it is passed to
+ * PQconnectdbParams() as an expanded dbname, after the defaults
+ * connect_timeout=5, application_name=deliusd and client_encoding=UTF8 (which
+ * the string may override). Server NOTICEs are dropped (the migration runner's
+ * CREATE TABLE IF NOT EXISTS would print one on every run).
+ *
+ * SQL text. The portable text of db.h is adapted once, when a statement is
+ * prepared or a script executed, by one scanner that skips string literals,
+ * quoted identifiers, dollar-quoted bodies and comments:
+ *   - `?` placeholders become $1..$n (prepared statements only);
+ *   - the type names INTEGER and REAL, as whole words, become BIGINT and
+ *     DOUBLE PRECISION (SQLite's INTEGER is 64-bit and its REAL a double).
+ *
+ * Statements. db_query() prepares each SQL text once per connection with
+ * PQprepare under a per-connection unique name (d1, d2, ...; the statement
+ * cache in db.c keeps it). Parameters are sent in text format with server-
+ * inferred types; results are read in text format.
+ *
+ * Streaming, and why single-row mode. db_step() sends the statement with
+ * PQsendQueryPrepared() and switches the connection to single-row mode, so
+ * each step reads one row from the socket: a statement that walks a million
+ * rows (/probation-cases) holds one row in memory, never the whole result,
+ * and the first row is available as soon as the server sends it. (A server-
+ * side cursor would cost a round trip per FETCH and an explicit transaction;
+ * libpq 15 has no chunked mode.) libpq allows one query in flight per
+ * connection, but db.h allows several open statements (nested loops): when
+ * another statement, exec or prepare needs the connection while a statement is
+ * still streaming, the rest of that stream is read into its own queue first
+ * ("spilled") and its later steps are served from there. Memory stays flat for
+ * the usual case (one statement read to the end before the next one runs) and
+ * nesting stays correct.
+ * A statement reset before its end (db_done after reading one row of many, a
+ * client hanging up on a stream) drains the remaining rows; when more than a
+ * few remain and the statement ran outside a transaction, the query is
+ * cancelled (PQcancel) instead of read to the end.
+ *
+ * Errors. Every failure sets the connection's message; it is marked broken
+ * (db_broken(): the HTTP layer answers 503 and reopens the connection on the
+ * thread's next request) when PQstatus() is no longer CONNECTION_OK or the
+ * SQLSTATE is a connection exception (08xxx) or an operator intervention that
+ * ends the session (57P01..57P03: shutdown, crash shutdown, cannot connect now).
+ *
+ * Ownership: every PGresult is cleared when the next row is read, on reset and
+ * on finalize; PQfinish() at close. Prepared statements die with the session,
+ * so finalize only frees memory.
+ */
+#include <errno.h>
+#include <libpq-fe.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "db.h"
+
+#define BOOLOID 16
+#define PARAM_INLINE 32
+#define DRAIN_BEFORE_CANCEL 256
+
+typedef struct pg_param {
+    const char *val; /* NULL = SQL NULL; points at small or heap */
+    char *heap;
+    char small[PARAM_INLINE];
+} pg_param;
+
+typedef enum { ST_IDLE, ST_STREAM, ST_DONE } pg_state;
+
+typedef struct pg_stmt {
+    db_stmt_base base;
+    char name[24];
+    int nparams;
+    pg_param *params;
+    const char **values; /* scratch for PQsendQueryPrepared */
+    pg_state state;
+    bool autocommit;     /* sent outside a transaction block: safe to cancel */
+    PGresult *cur;       /* the current row (single-row result), or NULL */
+    int nfields;
+    /* rows read ahead when another statement needed the connection */
+    PGresult **queue;
+    size_t qhead, qlen, qcap;
+    int final_rc;        /* outcome after the queue: 0 end, -1 error */
+    char *final_err;     /* message of that error */
+    bool final_broken;
+} pg_stmt;
+
+typedef struct pg_conn {
+    db_conn_base base;
+    PGconn *pg;
+    pg_stmt *active; /* the statement whose results are being read, if any */
+    unsigned next_id;
+} pg_conn;
+
+#define PC(c) ((pg_conn *)(c))
+#define PS(s) ((pg_stmt *)(s))
+#define STMT_CONN(s) PC(((db_stmt_base *)(s))->conn)
+
+/* ---- errors --------------------------------------------------------------- */
+
+static bool result_is_fatal(pg_conn *c, const PGresult *r) {
+    if (PQstatus(c->pg) != CONNECTION_OK) return true;
+    const char *st = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    if (!st) return false;
+    return !strncmp(st, "08", 2) || !strcmp(st, "57P01") || !strcmp(st, "57P02") || !strcmp(st, "57P03");
+}
+
+/* Sets the connection error from r (or from the connection when r is NULL). */
+static void set_err(pg_conn *c, const PGresult *r, const char *what) {
+    const char *msg = r ? PQresultErrorMessage(r) : "";
+    if (!msg || !*msg) msg = PQerrorMessage(c->pg);
+    if (!msg || !*msg) msg = "unknown error";
+    int n = (int)strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) n--;
+    db_set_error((db_conn *)c, result_is_fatal(c, r), "postgres: %s%s%.*s", what ? what : "", what ? ": " : "", n,
+                 msg);
+}
+
+static void quiet_notices(void *arg, const char *message) {
+    (void)arg;
+    (void)message;
+}
+
+/* ---- SQL adaptation -------------------------------------------------------- */
+
+static bool ident_char(char ch) {
+    return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+           ch == '$' || (unsigned char)ch >= 0x80;
+}
+
+static bool word_is(const char *p, size_t n, const char *w) {
+    if (strlen(w) != n) return false;
+    for (size_t i = 0; i < n; i++) {
+        char ch = p[i];
+        if (ch >= 'a' && ch <= 'z') ch = (char)(ch - 'a' + 'A');
+        if (ch != w[i]) return false;
+    }
+    return true;
+}
+
+/* Returns a malloc'd adaptation of sql (see the file comment); *nparams gets
+ * the number of `?` replaced when placeholders is true. */
+static char *adapt_sql(const char *sql, bool placeholders, int *nparams) {
+    buf b = BUF_INIT;
+    int n = 0;
+    const char *p = sql;
+    while (*p) {
+        char ch = *p;
+        if (ch == '\'' || ch == '"') { /* 'string' with '' escapes, "identifier" with "" */
+            bool estr = ch == '\'' && p > sql && (p[-1] == 'E' || p[-1] == 'e') &&
+                        (p - 1 == sql || !ident_char(p[-2]));
+            const char *q = p + 1;
+            while (*q) {
+                if (estr && *q == '\\' && q[1]) {
+                    q += 2;
+                    continue;
+                }
+                if (*q == ch) {
+                    if (q[1] == ch) {
+                        q += 2;
+                        continue;
+                    }
+                    q++;
+                    break;
+                }
+                q++;
+            }
+            buf_append(&b, p, (size_t)(q - p));
+            p = q;
+        } else if (ch == '-' && p[1] == '-') { /* line comment */
+            const char *q = p;
+            while (*q && *q != '\n') q++;
+            buf_append(&b, p, (size_t)(q - p));
+            p = q;
+        } else if (ch == '/' && p[1] == '*') { /* block comment, nested as in PostgreSQL */
+            const char *q = p + 2;
+            int depth = 1;
+            while (*q && depth > 0) {
+                if (q[0] == '/' && q[1] == '*') depth++, q += 2;
+                else if (q[0] == '*' && q[1] == '/') depth--, q += 2;
+                else q++;
+            }
+            buf_append(&b, p, (size_t)(q - p));
+            p = q;
+        } else if (ch == '$' && (p == sql || !ident_char(p[-1]))) { /* $tag$ ... $tag$ */
+            const char *q = p + 1;
+            while (*q && *q != '$' && ident_char(*q) && !(*q >= '0' && *q <= '9' && q == p + 1)) q++;
+            if (*q == '$') {
+                size_t tlen = (size_t)(q - p + 1);
+                const char *body = q + 1, *close = NULL;
+                for (const char *t = body; *t; t++)
+                    if (*t == '$' && !strncmp(t, p, tlen)) {
+                        close = t;
+                        break;
+                    }
+                const char *stop = close ? close + tlen : body + strlen(body);
+                buf_append(&b, p, (size_t)(stop - p));
+                p = stop;
+            } else {
+                buf_putc(&b, ch);
+                p++;
+            }
+        } else if (ch == '?' && placeholders) {
+            buf_printf(&b, "$%d", ++n);
+            p++;
+        } else if (ident_char(ch) && !(ch >= '0' && ch <= '9')) { /* a word */
+            const char *q = p;
+            while (*q && ident_char(*q)) q++;
+            size_t len = (size_t)(q - p);
+            if (word_is(p, len, "INTEGER")) buf_puts(&b, "BIGINT");
+            else if (word_is(p, len, "REAL")) buf_puts(&b, "DOUBLE PRECISION");
+            else buf_append(&b, p, len);
+            p = q;
+        } else if (ch >= '0' && ch <= '9') { /* a number (1e5 is not a word) */
+            const char *q = p;
+            while (*q && ident_char(*q)) q++;
+            buf_append(&b, p, (size_t)(q - p));
+            p = q;
+        } else {
+            buf_putc(&b, ch);
+            p++;
+        }
+    }
+    if (nparams) *nparams = n;
+    size_t len;
+    return buf_release(&b, &len);
+}
+
+/* ---- reading results --------------------------------------------------------- */
+
+static void drain(pg_conn *c) {
+    PGresult *r;
+    while ((r = PQgetResult(c->pg)) != NULL) PQclear(r);
+}
+
+static void queue_push(pg_stmt *s, PGresult *r) {
+    if (s->qhead + s->qlen == s->qcap) {
+        if (s->qhead > 0) {
+            memmove(s->queue, s->queue + s->qhead, s->qlen * sizeof *s->queue);
+            s->qhead = 0;
+        } else {
+            s->qcap = s->qcap ? s->qcap * 2 : 16;
+            s->queue = realloc(s->queue, s->qcap * sizeof *s->queue);
+            if (!s->queue) abort();
+        }
+    }
+    s->queue[s->qhead + s->qlen++] = r;
+}
+
+static void queue_clear(pg_stmt *s) {
+    for (size_t i = 0; i < s->qlen; i++) PQclear(s->queue[s->qhead + i]);
+    s->qhead = s->qlen = 0;
+    free(s->final_err);
+    s->final_err = NULL;
+}
+
+/* Reads the next result of the active statement s. Returns 1 with a one-row
+ * result in *row, 0 at the end, -1 on error (the connection error is set).
+ * On 0 and -1 the stream is finished and the connection idle. */
+static int read_next(pg_conn *c, pg_stmt *s, PGresult **row) {
+    PGresult *r = PQgetResult(c->pg);
+    if (!r) { /* the connection died between results */
+        if (PQstatus(c->pg) != CONNECTION_OK) {
+            set_err(c, NULL, NULL);
+            c->active = NULL;
+            s->state = ST_DONE;
+            return -1;
+        }
+        c->active = NULL;
+        s->state = ST_DONE;
+        return 0;
+    }
+    switch (PQresultStatus(r)) {
+    case PGRES_SINGLE_TUPLE:
+        if (s->nfields == 0) s->nfields = PQnfields(r);
+        *row = r;
+        return 1;
+    case PGRES_TUPLES_OK:
+    case PGRES_COMMAND_OK:
+    case PGRES_EMPTY_QUERY:
+        if (PQnfields(r) > 0) s->nfields = PQnfields(r);
+        PQclear(r);
+        drain(c);
+        c->active = NULL;
+        s->state = ST_DONE;
+        return 0;
+    default:
+        set_err(c, r, NULL);
+        PQclear(r);
+        drain(c);
+        c->active = NULL;
+        s->state = ST_DONE;
+        return -1;
+    }
+}
+
+/* Frees the connection for a new command: the active statement's remaining
+ * rows are read into its queue. */
+static void spill(pg_conn *c) {
+    pg_stmt *s = c->active;
+    if (!s) return;
+    for (;;) {
+        PGresult *row = NULL;
+        int rc = read_next(c, s, &row);
+        if (rc == 1) {
+            queue_push(s, row);
+            continue;
+        }
+        s->final_rc = rc;
+        if (rc < 0) {
+            s->final_err = strdup(c->base.errmsg);
+            s->final_broken = c->base.broken;
+        }
+        break;
+    }
+}
+
+/* Ends the active statement s before its last row: cancel when it is cheap and
+ * safe, else read the rest away. */
+static void abandon(pg_conn *c, pg_stmt *s) {
+    for (int i = 0; i < DRAIN_BEFORE_CANCEL && c->active == s; i++) {
+        PGresult *row = NULL;
+        if (read_next(c, s, &row) == 1) PQclear(row);
+    }
+    if (c->active != s) return;
+    if (s->autocommit) {
+        PGcancel *cn = PQgetCancel(c->pg);
+        if (cn) {
+            char errbuf[256];
+            PQcancel(cn, errbuf, sizeof errbuf);
+            PQfreeCancel(cn);
+        }
+    }
+    drain(c);
+    c->active = NULL;
+    s->state = ST_DONE;
+}
+
+/* ---- connection ------------------------------------------------------------- */
+
+static db_conn *pg_open(const char *url, char *err, size_t errlen) {
+    const char *keys[] = {"connect_timeout", "application_name", "client_encoding", "dbname", NULL};
+    const char *vals[] = {"5", "deliusd", "UTF8", url, NULL};
+    PGconn *pg = PQconnectdbParams(keys, vals, 1);
+    if (!pg) {
+        snprintf(err, errlen, "cannot connect to PostgreSQL: out of memory");
+        return NULL;
+    }
+    if (PQstatus(pg) != CONNECTION_OK) {
+        const char *m = PQerrorMessage(pg);
+        int n = (int)strlen(m);
+        while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' ')) n--;
+        snprintf(err, errlen, "cannot connect to PostgreSQL: %.*s", n, m);
+        PQfinish(pg);
+        return NULL;
+    }
+    PQsetNoticeProcessor(pg, quiet_notices, NULL);
+    pg_conn *c = calloc(1, sizeof *c);
+    if (!c) abort();
+    c->pg = pg;
+    return (db_conn *)c;
+}
+
+static void pg_close(db_conn *c) {
+    PQfinish(PC(c)->pg);
+    free(c);
+}
+
+static int pg_exec(db_conn *dc, const char *sql) {
+    pg_conn *c = PC(dc);
+    spill(c);
+    char *text = adapt_sql(sql, false, NULL);
+    PGresult *r = PQexec(c->pg, text);
+    free(text);
+    ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    int rc = 0;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY) {
+        set_err(c, r, NULL);
+        rc = -1;
+    }
+    PQclear(r);
+    return rc;
+}
+
+/* ---- statements -------------------------------------------------------------- */
+
+static db_stmt *pg_prepare(db_conn *dc, const char *sql) {
+    pg_conn *c = PC(dc);
+    spill(c);
+    int nparams = 0;
+    char *text = adapt_sql(sql, true, &nparams);
+    pg_stmt *s = calloc(1, sizeof *s);
+    if (!s) abort();
+    snprintf(s->name, sizeof s->name, "d%u", ++c->next_id);
+    PGresult *r = PQprepare(c->pg, s->name, text, nparams, NULL);
+    free(text);
+    if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
+        set_err(c, r, "prepare");
+        PQclear(r);
+        free(s);
+        return NULL;
+    }
+    PQclear(r);
+    s->nparams = nparams;
+    if (nparams > 0) {
+        s->params = calloc((size_t)nparams, sizeof *s->params);
+        s->values = calloc((size_t)nparams, sizeof *s->values);
+        if (!s->params || !s->values) abort();
+    }
+    return (db_stmt *)s;
+}
+
+static void clear_params(pg_stmt *s) {
+    for (int i = 0; i < s->nparams; i++) {
+        free(s->params[i].heap);
+        s->params[i].heap = NULL;
+        s->params[i].val = NULL;
+    }
+}
+
+static void pg_reset(db_stmt *ds) {
+    pg_stmt *s = PS(ds);
+    pg_conn *c = STMT_CONN(ds);
+    PQclear(s->cur);
+    s->cur = NULL;
+    if (c->active == s) abandon(c, s);
+    queue_clear(s);
+    s->state = ST_IDLE;
+    s->final_rc = 0;
+    s->final_broken = false;
+    clear_params(s);
+}
+
+static void pg_finalize(db_stmt *ds) {
+    pg_stmt *s = PS(ds);
+    pg_conn *c = STMT_CONN(ds);
+    PQclear(s->cur);
+    if (c->active == s) { /* closing: no need to be polite to the server */
+        drain(c);
+        c->active = NULL;
+    }
+    queue_clear(s);
+    clear_params(s);
+    free(s->queue);
+    free(s->params);
+    free(s->values);
+    free(s);
+}
+
+static pg_param *param_at(pg_stmt *s, int idx) {
+    if (idx < 1 || idx > s->nparams) {
+        db_set_error((db_conn *)STMT_CONN(s), false, "postgres: bind index %d out of range 1..%d", idx, s->nparams);
+        return NULL;
+    }
+    pg_param *p = &s->params[idx - 1];
+    free(p->heap);
+    p->heap = NULL;
+    p->val = NULL;
+    return p;
+}
+
+static int pg_bind_text(db_stmt *ds, int idx, const char *v) {
+    pg_param *p = param_at(PS(ds), idx);
+    if (!p) return -1;
+    if (!v) return 0;
+    size_t n = strlen(v);
+    if (n < PARAM_INLINE) {
+        memcpy(p->small, v, n + 1);
+        p->val = p->small;
+    } else {
+        p->heap = malloc(n + 1);
+        if (!p->heap) abort();
+        memcpy(p->heap, v, n + 1);
+        p->val = p->heap;
+    }
+    return 0;
+}
+
+static int pg_bind_int(db_stmt *ds, int idx, int64_t v) {
+    pg_param *p = param_at(PS(ds), idx);
+    if (!p) return -1;
+    snprintf(p->small, sizeof p->small, "%lld", (long long)v);
+    p->val = p->small;
+    return 0;
+}
+
+static int pg_bind_double(db_stmt *ds, int idx, double v) {
+    pg_param *p = param_at(PS(ds), idx);
+    if (!p) return -1;
+    if (isnan(v)) snprintf(p->small, sizeof p->small, "NaN");
+    else if (isinf(v)) snprintf(p->small, sizeof p->small, v > 0 ? "Infinity" : "-Infinity");
+    else snprintf(p->small, sizeof p->small, "%.17g", v);
+    p->val = p->small;
+    return 0;
+}
+
+static int pg_bind_null(db_stmt *ds, int idx) { return param_at(PS(ds), idx) ? 0 : -1; }
+
+static int pg_step(db_stmt *ds) {
+    pg_stmt *s = PS(ds);
+    pg_conn *c = STMT_CONN(ds);
+    PQclear(s->cur);
+    s->cur = NULL;
+    if (s->state == ST_IDLE) {
+        spill(c);
+        for (int i = 0; i < s->nparams; i++) s->values[i] = s->params[i].val;
+        s->autocommit = PQtransactionStatus(c->pg) == PQTRANS_IDLE;
+        if (!PQsendQueryPrepared(c->pg, s->name, s->nparams, s->values, NULL, NULL, 0)) {
+            set_err(c, NULL, NULL);
+            s->state = ST_DONE;
+            s->final_rc = -1;
+            s->final_err = strdup(c->base.errmsg);
+            s->final_broken = c->base.broken;
+            return -1;
+        }
+        PQsetSingleRowMode(c->pg);
+        s->state = ST_STREAM;
+        c->active = s;
+    }
+    if (s->qlen > 0) {
+        s->cur = s->queue[s->qhead++];
+        s->qlen--;
+        if (s->qlen == 0) s->qhead = 0;
+        return 1;
+    }
+    if (s->state == ST_STREAM) {
+        PGresult *row = NULL;
+        int rc = read_next(c, s, &row);
+        if (rc == 1) s->cur = row;
+        if (rc < 0) {
+            s->final_rc = -1;
+            free(s->final_err);
+            s->final_err = strdup(c->base.errmsg);
+            s->final_broken = c->base.broken;
+        }
+        return rc;
+    }
+    /* ST_DONE: report the end (or the error) again */
+    if (s->final_rc < 0 && s->final_err)
+        db_set_error((db_conn *)c, s->final_broken, "%s", s->final_err);
+    return s->final_rc;
+}
+
+static int pg_col_count(db_stmt *ds) {
+    pg_stmt *s = PS(ds);
+    return s->cur ? PQnfields(s->cur) : s->nfields;
+}
+
+static bool pg_col_is_null(db_stmt *ds, int col) {
+    pg_stmt *s = PS(ds);
+    return !s->cur || col < 0 || col >= PQnfields(s->cur) || PQgetisnull(s->cur, 0, col);
+}
+
+static const char *pg_col_text(db_stmt *ds, int col) {
+    pg_stmt *s = PS(ds);
+    if (pg_col_is_null(ds, col)) return NULL;
+    const char *v = PQgetvalue(s->cur, 0, col);
+    if (PQftype(s->cur, col) == BOOLOID) return v[0] == 't' ? "1" : "0"; /* as SQLite would give */
+    return v;
+}
+
+static int64_t pg_col_int(db_stmt *ds, int col) {
+    const char *v = pg_col_text(ds, col);
+    if (!v) return 0;
+    char *end;
+    errno = 0;
+    long long n = strtoll(v, &end, 10);
+    if (*end == '.' || *end == 'e' || *end == 'E') return (int64_t)strtod(v, NULL); /* numeric / double */
+    return (int64_t)n;
+}
+
+static double pg_col_double(db_stmt *ds, int col) {
+    const char *v = pg_col_text(ds, col);
+    return v ? strtod(v, NULL) : 0.0;
+}
+
+const db_ops db_postgres_ops = {
+    .kind = DB_POSTGRES,
+    .open = pg_open,
+    .close = pg_close,
+    .exec = pg_exec,
+    .prepare = pg_prepare,
+    .finalize = pg_finalize,
+    .bind_text = pg_bind_text,
+    .bind_int = pg_bind_int,
+    .bind_double = pg_bind_double,
+    .bind_null = pg_bind_null,
+    .step = pg_step,
+    .col_count = pg_col_count,
+    .col_is_null = pg_col_is_null,
+    .col_text = pg_col_text,
+    .col_int = pg_col_int,
+    .col_double = pg_col_double,
+    .reset = pg_reset,
+};
