@@ -527,6 +527,15 @@ static void fail(seeder *g, const char *fmt, ...) {
     va_end(ap);
 }
 
+/* snprintf into a fixed field (not the builtin, so no truncation analysis on short codes) */
+static void fmt(char *dst, size_t n, const char *f, ...) __attribute__((format(printf, 3, 4), noinline));
+static void fmt(char *dst, size_t n, const char *f, ...) {
+    va_list ap;
+    va_start(ap, f);
+    vsnprintf(dst, n, f, ap);
+    va_end(ap);
+}
+
 static void *xrealloc(void *p, size_t n) {
     void *q = realloc(p, n);
     if (!q) {
@@ -788,10 +797,12 @@ static void load_sql(seeder *g, refs *r, const char *what, const char *sql, cons
         return;
     }
     if (arg) db_bind_text(s, 1, arg);
-    int rc, nc = db_col_count(s);
-    while ((rc = db_step(s)) == 1)
+    int rc;
+    while ((rc = db_step(s)) == 1) {
+        int nc = db_col_count(s); /* known after the first step on every backend */
         refs_add(r, db_col_int(s, 0), db_col_text(s, 1), nc > 2 ? db_col_text(s, 2) : NULL,
                  nc > 3 ? db_col_text(s, 3) : NULL);
+    }
     db_done(s);
     if (rc < 0) fail(g, "cannot read reference data %s: %s", what, db_errmsg(g->c));
 }
@@ -1117,8 +1128,8 @@ static void gen_org(seeder *g) {
     for (int ai = 0; ai < N_AREAS; ai++) {
         area_t *a = &g->areas[ai];
         a->prison = ai >= N_COMM_AREAS;
-        if (a->prison) snprintf(a->code, sizeof a->code, "SP%d", ai - N_COMM_AREAS + 1);
-        else snprintf(a->code, sizeof a->code, "S%02d", ai + 1);
+        if (a->prison) fmt(a->code, sizeof a->code, "SP%d", ai - N_COMM_AREAS + 1);
+        else fmt(a->code, sizeof a->code, "S%02d", ai + 1);
         a->id = new_id(g, T_PROBATION_AREA);
         const refrow *inst = a->prison ? &g->institution.v[(ai - N_COMM_AREAS + 1) % g->institution.n] : NULL;
         row(g, T_PROBATION_AREA);
@@ -1178,12 +1189,12 @@ static void gen_org(seeder *g) {
         P_i(g, 0);
         end_row(g);
         char code[16];
-        snprintf(code, sizeof code, "%sUTSO", a->code);
+        fmt(code, sizeof code, "%sUTSO", a->code);
         a->utso_staff = insert_staff(g, r, a, a->uts_team, code, "Unallocated", "Staff", false);
 
         for (int ti = 0; ti < a->nteams; ti++) {
             team_t *t = &a->teams[ti];
-            snprintf(t->code, sizeof t->code, "%sT%02d", a->code, ti + 1);
+            fmt(t->code, sizeof t->code, "%sT%02d", a->code, ti + 1);
             t->id = new_id(g, T_TEAM);
             row(g, T_TEAM);
             P_i(g, t->id);
@@ -1201,11 +1212,11 @@ static void gen_org(seeder *g) {
             P_i(g, ai == 4 ? 1 : 0);
             end_row(g);
             for (int s = 0; s < STAFF_PER_TEAM; s++) {
-                snprintf(t->staff_code[s], sizeof t->staff_code[s], "%s%c", t->code, 'A' + s);
+                fmt(t->staff_code[s], sizeof t->staff_code[s], "%s%c", t->code, 'A' + s);
                 t->staff[s] = insert_staff(g, r, a, t->id, t->staff_code[s], pickstr(r, FORENAMES, NELEM(FORENAMES)),
                                            pickstr(r, SURNAMES, NELEM(SURNAMES)), true);
             }
-            snprintf(t->unalloc_code, sizeof t->unalloc_code, "%sU", t->code);
+            fmt(t->unalloc_code, sizeof t->unalloc_code, "%sU", t->code);
             t->unalloc = insert_staff(g, r, a, t->id, t->unalloc_code, "Unallocated", "Staff", false);
         }
         if (a->prison) continue;
@@ -1617,7 +1628,11 @@ static void requirement(seeder *g, person *P, int64_t disposal, int64_t event, i
     if (which == 0) main = g->id_rqmnt_upw, length = rrange(r, 40, 300);
     else if (which == 1) main = g->id_rqmnt_rar, length = rrange(r, 10, 40);
     else if (which == 2 && g->ad_rqmnt_main.n) ad_main = pick(r, &g->ad_rqmnt_main), length = rrange(r, 1, 12);
-    else main = pick(r, &g->rqmnt_main), length = rrange(r, 1, 24);
+    else {
+        do main = pick(r, &g->rqmnt_main);
+        while (g->rqmnt_main.n > 2 && (main == g->id_rqmnt_upw || main == g->id_rqmnt_rar));
+        length = rrange(r, 1, 24);
+    }
 
     /* RAR: attendance contacts, counted into RAR_COUNT */
     if (which == 1) {
@@ -2011,7 +2026,7 @@ static void event(seeder *g, person *P, int number) {
         if (!status) status = kind == K_CUST || kind == K_RECALL ? g->id_cust_in : g->id_cust_licence;
         const refrow *inst = pickrow(r, &g->institution);
         char booking[8];
-        snprintf(booking, sizeof booking, "%c%c%04d", 'A' + rbelow(r, 26), 'A' + rbelow(r, 26), rbelow(r, 10000));
+        fmt(booking, sizeof booking, "%c%c%04d", 'A' + rbelow(r, 26), 'A' + rbelow(r, 26), rbelow(r, 10000));
         row(g, T_CUSTODY);
         P_i(g, cid);
         P_i(g, disposal);
@@ -2433,7 +2448,7 @@ static void gen_person(seeder *g, long p) {
     int created = REF - rrange(r, 400, 4000);
     bool custody_person = P->in_custody || P->had_custody;
     char crn[8];
-    snprintf(crn, sizeof crn, "%c%06ld", (char)('A' + (p / 1000000) % 26), p % 1000000);
+    fmt(crn, sizeof crn, "%c%06ld", (char)('A' + (p / 1000000) % 26), p % 1000000);
 
     row(g, T_OFFENDER);
     P_i(g, P->oid);
@@ -2676,8 +2691,9 @@ static void gen_person(seeder *g, long p) {
             P_i(g, P->oid);
             P_i(g, pick(r, &g->disability_type));
             P_io(g, pct(r, 70) ? pick(r, &g->disability_condition) : 0);
-            P_date(g, pct(r, 3) ? FAR_END_LO + 100 : start);
-            P_date(g, fin);
+            bool future = pct(r, 3); /* not started yet */
+            P_date(g, future ? FAR_END_LO + 100 : start);
+            P_date(g, future ? NODATE : fin);
             P_s(g, pct(r, 60) ? "Seeded disability notes" : NULL);
             P_ts(g, start + 1, 10 * 3600);
             P_i(g, pml(r, 30));
