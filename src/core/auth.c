@@ -10,6 +10,7 @@
  * without keys_lock held.
  */
 #include "auth.h"
+#include "log.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -419,7 +420,16 @@ static void jwks_fetch(auth_ctx *a) {
     CURLcode rc = curl_easy_perform(c);
     long status = 0;
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-    if (rc == CURLE_OK && status == 200 && !b.overflow && b.data) jwks_load_text(a, b.data, b.len);
+    if (rc == CURLE_OK && status == 200 && !b.overflow && b.data) {
+        jwks_load_text(a, b.data, b.len);
+        log_msg(LOG_INFO, "fetched JWKS", "url", a->jwks_url, NULL);
+    } else {
+        char st[16];
+        snprintf(st, sizeof st, "%ld", status);
+        log_msg(LOG_WARN, "JWKS fetch failed; keeping the cached keys", "url", a->jwks_url, "httpStatus", st,
+                "error", rc == CURLE_OK ? (b.overflow ? "response too large" : "unexpected status") : curl_easy_strerror(rc),
+                NULL);
+    }
     curl_slist_free_all(hdrs);
     curl_easy_cleanup(c);
     buf_dispose(&b);
