@@ -1384,7 +1384,8 @@ static int64_t contact(seeder *g, person *P, int64_t event, int64_t type, int da
                        int attended, int complied, const char *notes, const char *sensitive) {
     rng *r = &P->r;
     int64_t id = new_id(g, T_CONTACT);
-    int secs = rrange(r, 9, 16) * 3600 + 30 * 60 * rbelow(r, 2);
+    int secs = rrange(r, 9, 16) * 3600;
+    secs += 30 * 60 * rbelow(r, 2);
     bool doc = pml(r, 30);
     row(g, T_CONTACT);
     P_i(g, id);
@@ -1474,7 +1475,8 @@ static int64_t nsi(seeder *g, person *P, int64_t event, int kind, int referral, 
         break;
     case 1:
         type = g->id_nsi_recall;
-        status = g->rec_status.v[rrange(r, 5, g->rec_status.n - 2)].id; /* REC06..REC09 */
+        /* REC06..REC09 when present */
+        status = g->rec_status.n >= 9 ? g->rec_status.v[rrange(r, 5, 8)].id : pick(r, &g->rec_status);
         break;
     case 2:
         type = g->id_nsi_recall;
@@ -1498,7 +1500,8 @@ static int64_t nsi(seeder *g, person *P, int64_t event, int kind, int referral, 
     P_i(g, type);
     P_io(g, pct(r, 50) ? pick(r, &g->nsi_sub_type) : 0);
     P_i(g, status);
-    P_ts(g, referral + rrange(r, 0, 20), rrange(r, 9, 17) * 3600);
+    int status_day = referral + rrange(r, 0, 20);
+    P_ts(g, status_day, rrange(r, 9, 17) * 3600);
     P_io(g, outcome);
     P_date(g, referral);
     P_date(g, referral + rrange(r, 1, 14));
@@ -1901,13 +1904,20 @@ static void event(seeder *g, person *P, int number) {
     if (!sentenced) {
         int d = referral + rrange(r, 1, 10);
         bool psr = pct(r, 60);
-        int64_t ca = court_appearance(g, P, ev, court, d, non_sentence_type(g, r), psr ? g->id_out_psr : outcome_not_psr(g, r));
+        int64_t type = non_sentence_type(g, r);
+        int64_t outcome = psr ? g->id_out_psr : outcome_not_psr(g, r);
+        int64_t ca = court_appearance(g, P, ev, court, d, type, outcome);
         if (psr) court_report(g, P, ca, d, false);
-        if (pct(r, 30)) court_appearance(g, P, ev, court, d + 28, non_sentence_type(g, r), pct(r, 50) ? 0 : outcome_not_psr(g, r));
+        if (pct(r, 30)) {
+            type = non_sentence_type(g, r);
+            outcome = pct(r, 50) ? 0 : outcome_not_psr(g, r);
+            court_appearance(g, P, ev, court, d + 28, type, outcome);
+        }
     } else {
         if (pct(r, 35)) {
             int d = start - rrange(r, 21, 40);
-            int64_t ca = court_appearance(g, P, ev, court, d, non_sentence_type(g, r), g->id_out_psr);
+            int64_t type = non_sentence_type(g, r);
+            int64_t ca = court_appearance(g, P, ev, court, d, type, g->id_out_psr);
             court_report(g, P, ca, d, true);
         }
         court_appearance(g, P, ev, court, start, g->id_app_sentence, outcome_not_psr(g, r));
@@ -1997,7 +2007,9 @@ static void event(seeder *g, person *P, int number) {
                 P_n(g);
                 P_i(g, rrange(r, 6, 36));
             } else {
-                P_d(g, rrange(r, 50, 2000) + 0.5 * rbelow(r, 2));
+                double amount = rrange(r, 50, 2000);
+                amount += 0.5 * rbelow(r, 2);
+                P_d(g, amount);
                 P_n(g);
             }
             if (pct(r, 50)) P_s(g, "Seeded additional sentence");
@@ -2017,7 +2029,10 @@ static void event(seeder *g, person *P, int number) {
             P_i(g, pml(r, 20));
             end_row(g);
         }
-        if (pct(r, 30)) document(g, P, "EVENT", ev, pct(r, 25) ? "CPS_PACK" : "DOCUMENT", start + rrange(r, 0, 60));
+        if (pct(r, 30)) {
+            const char *type = pct(r, 25) ? "CPS_PACK" : "DOCUMENT";
+            document(g, P, "EVENT", ev, type, start + rrange(r, 0, 60));
+        }
         doc_parents(g, P, ev, start);
     }
 
@@ -2031,7 +2046,8 @@ static void event(seeder *g, person *P, int number) {
         if (!status) status = kind == K_CUST || kind == K_RECALL ? g->id_cust_in : g->id_cust_licence;
         const refrow *inst = pickrow(r, &g->institution);
         char booking[8];
-        fmt(booking, sizeof booking, "%c%c%04d", 'A' + rbelow(r, 26), 'A' + rbelow(r, 26), rbelow(r, 10000));
+        int b1 = rbelow(r, 26), b2 = rbelow(r, 26), b3 = rbelow(r, 10000);
+        fmt(booking, sizeof booking, "%c%c%04d", 'A' + b1, 'A' + b2, b3);
         row(g, T_CUSTODY);
         P_i(g, cid);
         P_i(g, disposal);
@@ -2133,23 +2149,34 @@ static void event(seeder *g, person *P, int number) {
             P->had_custody = true;
             P->rel_day = release;
         }
-        if (kind == K_RECALL)
-            nsi(g, P, ev, 1, recall - rrange(r, 1, 10), false, 0, pick(r, &g->rec_recall), false);
-        if (kind == K_LIC && pct(r, 30))
-            nsi(g, P, ev, 2, release + rrange(r, 30, 200), false, 0, pick(r, &g->rec_reject), pml(r, 50));
+        if (kind == K_RECALL) {
+            int d = recall - rrange(r, 1, 10);
+            nsi(g, P, ev, 1, d, false, 0, pick(r, &g->rec_recall), false);
+        }
+        if (kind == K_LIC && pct(r, 30)) {
+            int d = release + rrange(r, 30, 200);
+            int64_t o = pick(r, &g->rec_reject);
+            nsi(g, P, ev, 2, d, false, 0, o, pml(r, 50));
+        }
     }
 
     /* breach NSIs: enforcement while in breach (recent referral), history for others */
     if (in_breach) {
         int ref_day = REF + rrange(r, -180, 700);
-        nsi(g, P, ev, 0, ref_day, true, pct(r, 50) ? first_rqmnt : 0, pick(r, &g->bre_outcomes), pct(r, 3));
+        int64_t rq = pct(r, 50) ? first_rqmnt : 0;
+        int64_t o = pick(r, &g->bre_outcomes);
+        nsi(g, P, ev, 0, ref_day, true, rq, o, pct(r, 3));
     } else if (sentenced && pct(r, 6)) {
         int ref_day = start + rrange(r, 30, 200);
         if (ref_day > REF - 400) ref_day = REF - 400;
         int64_t o = pct(r, 50) ? pick(r, &g->bre_outcomes) : ref_code(&g->nsi_outcome, "BRE09");
         nsi(g, P, ev, 0, ref_day, false, 0, o, false);
     }
-    if (pct(r, 8)) nsi(g, P, ev, 3, start + rrange(r, 10, 100), active && pct(r, 60), 0, 0, pct(r, 5));
+    if (pct(r, 8)) {
+        int d = start + rrange(r, 10, 100);
+        bool still = active && pct(r, 60);
+        nsi(g, P, ev, 3, d, still, 0, 0, pct(r, 5));
+    }
 
     /* general contacts of sentenced events */
     if (sentenced) {
@@ -2374,7 +2401,10 @@ static void gen_person(seeder *g, long p) {
     int nev = 0, x = rbelow(r, 100);
     if (x >= 15) nev = x < 65 ? 1 : x < 90 ? 2 : 3;
     for (int k = 0; k < nev; k++) event(g, P, k + 1);
-    if (pct(r, 2)) nsi(g, P, 0, 3, REF - rrange(r, 10, 700), pct(r, 50), 0, 0, false); /* NSI without event */
+    if (pct(r, 2)) { /* an NSI without event */
+        int d = REF - rrange(r, 10, 700);
+        nsi(g, P, 0, 3, d, pct(r, 50), 0, 0, false);
+    }
 
     /* prison offender managers and the responsible officer */
     if (P->in_custody) {
@@ -2460,16 +2490,24 @@ static void gen_person(seeder *g, long p) {
     P_s(g, crn);
     if (pct(r, 80)) P_f(g, "%04d/%07dX", 2000 + rbelow(r, 25), (int)(p % 10000000));
     else P_n(g);
-    if (pct(r, 60)) P_f(g, "%06d/%02d%c", (int)(p % 1000000), rbelow(r, 100), 'A' + rbelow(r, 26));
+    if (pct(r, 60)) {
+        int yy = rbelow(r, 100), letter = rbelow(r, 26);
+        P_f(g, "%06d/%02d%c", (int)(p % 1000000), yy, 'A' + letter);
+    }
     else P_n(g);
-    if (custody_person || pct(r, 10))
-        P_f(g, "%c%04d%c%c", 'A' + rbelow(r, 26), (int)(p % 10000), 'A' + rbelow(r, 26), 'A' + rbelow(r, 26));
+    if (custody_person || pct(r, 10)) {
+        int l1 = rbelow(r, 26), l2 = rbelow(r, 26), l3 = rbelow(r, 26);
+        P_f(g, "%c%04d%c%c", 'A' + l1, (int)(p % 10000), 'A' + l2, 'A' + l3);
+    }
     else P_n(g);
     if (pct(r, 3)) P_f(g, "SEED%06ld", p % 1000000);
     else P_n(g);
     if (pct(r, 60)) P_f(g, "QQ%06d%c", (int)(p % 1000000), 'A' + rbelow(r, 4));
     else P_n(g);
-    if (custody_person) P_f(g, "%c%05d", 'A' + rbelow(r, 26), rbelow(r, 100000));
+    if (custody_person) {
+        int l1 = rbelow(r, 26), num = rbelow(r, 100000);
+        P_f(g, "%c%05d", 'A' + l1, num);
+    }
     else P_n(g);
     P_io(g, pct(r, 80) ? pick(r, &g->title) : 0);
     P_s(g, first);
@@ -2484,7 +2522,7 @@ static void gen_person(seeder *g, long p) {
     P_io(g, gi ? pick(r, &g->gender_identity) : 0);
     P_s(g, gi && pct(r, 30) ? "Self-described (seed)" : NULL);
     P_io(g, pct(r, 90) ? pick(r, &g->ethnicity) : 0);
-    P_io(g, pct(r, 80) ? g->nationality.v[pct(r, 85) ? 0 : rbelow(r, g->nationality.n)].id : 0);
+    P_io(g, g->nationality.n && pct(r, 80) ? g->nationality.v[pct(r, 85) ? 0 : rbelow(r, g->nationality.n)].id : 0);
     P_io(g, pct(r, 5) ? pick(r, &g->nationality) : 0);
     P_io(g, pct(r, 10) ? pick(r, &g->immigration_status) : 0);
     P_io(g, pct(r, 60) ? pick(r, &g->religion) : 0);
@@ -2651,7 +2689,8 @@ static void gen_person(seeder *g, long p) {
             P_s(g, pct(r, 50) ? "Old Town" : NULL);
             P_s(g, TOWNS[town]);
             P_s(g, pct(r, 70) ? pickstr(r, COUNTIES, NELEM(COUNTIES)) : NULL);
-            P_f(g, "ZZ%d %d%c%c", rrange(r, 1, 99), rbelow(r, 10), 'A' + rbelow(r, 26), 'A' + rbelow(r, 26));
+            int pc1 = rrange(r, 1, 99), pc2 = rbelow(r, 10), pc3 = rbelow(r, 26), pc4 = rbelow(r, 26);
+            P_f(g, "ZZ%d %d%c%c", pc1, pc2, 'A' + pc3, 'A' + pc4);
             if (pct(r, 40)) P_f(g, "01632 %06d", 960000 + rbelow(r, 1000));
             else P_n(g);
             P_yn(g, pct(r, 60) ? 0 : -1);
@@ -2766,7 +2805,8 @@ static void gen_person(seeder *g, long p) {
                 P_s(g, pct(r, 30) ? "" : NULL);
                 P_s(g, pickstr(r, TOWNS, NELEM(TOWNS)));
                 P_s(g, pct(r, 50) ? pickstr(r, COUNTIES, NELEM(COUNTIES)) : NULL);
-                P_f(g, "ZZ%d %dPC", rrange(r, 1, 99), rbelow(r, 10));
+                int pc1 = rrange(r, 1, 99), pc2 = rbelow(r, 10);
+                P_f(g, "ZZ%d %dPC", pc1, pc2);
                 if (pct(r, 70)) P_f(g, "01632 %06d", 960000 + rbelow(r, 1000));
                 else P_n(g);
                 P_i(g, pml(r, 30));
