@@ -50,8 +50,8 @@
  *   (both restored afterwards; the tests check PRAGMA foreign_key_check on the result); on
  *   PostgreSQL with session_replication_role=replica when the role is allowed to (skips the per-row
  *   foreign-key triggers), else with the triggers. Measured on the 2-core dev machine: 1,000,000
- *   people (32.5M rows) into SQLite in about 70 s with a peak RSS under 100 MB (3.7 GB file);
- *   PostgreSQL about 2,800 people/s as superuser. Afterwards DELIUSD_SEQUENCE CONTACT_ID_SEQ and
+ *   people (32.5M rows) into SQLite in 68-82 s wall (about 60 s CPU), peak RSS about 100 MB,
+ *   a 3.7 GB file; PostgreSQL about 2,800 people/s as superuser (about 1,000/s with triggers). Afterwards DELIUSD_SEQUENCE CONTACT_ID_SEQ and
  *   DOCUMENT_ID_SEQ are raised above the largest ids.
  */
 #include "seed.h"
