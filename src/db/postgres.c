@@ -40,9 +40,13 @@
  *
  * Errors. Every failure sets the connection's message; it is marked broken
  * (db_broken(): the HTTP layer answers 503 and reopens the connection on the
- * thread's next request) when PQstatus() is no longer CONNECTION_OK or the
- * SQLSTATE is a connection exception (08xxx) or an operator intervention that
- * ends the session (57P01..57P03: shutdown, crash shutdown, cannot connect now).
+ * thread's next request) when PQstatus() is no longer CONNECTION_OK, the error
+ * has no SQLSTATE (made by libpq: the socket failed), or the SQLSTATE is a
+ * connection exception (08xxx) or an operator intervention that ends the
+ * session (57P01..57P03: shutdown, crash shutdown, cannot connect now).
+ * An idle connection whose server went away meanwhile is re-established before
+ * its next command (see check_alive), so after a database restart the first
+ * request on each thread already succeeds.
  *
  * Ownership: every PGresult is cleared when the next row is read, on reset and
  * on finalize; PQfinish() at close. Prepared statements die with the session,
@@ -51,6 +55,7 @@
 #include <errno.h>
 #include <libpq-fe.h>
 #include <math.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +78,9 @@ typedef enum { ST_IDLE, ST_STREAM, ST_DONE } pg_state;
 typedef struct pg_stmt {
     db_stmt_base base;
     char name[24];
+    char *text;          /* the adapted SQL, kept to prepare again after a reconnect */
+    Oid *types;          /* parameter types: 0 = inferred by the server */
+    unsigned gen;        /* connection generation it was prepared in */
     int nparams;
     pg_param *params;
     const char **values; /* scratch for PQsendQueryPrepared */
@@ -93,6 +101,7 @@ typedef struct pg_conn {
     PGconn *pg;
     pg_stmt *active; /* the statement whose results are being read, if any */
     unsigned next_id;
+    unsigned gen;    /* bumped by each transparent reconnect (PQreset) */
 } pg_conn;
 
 #define PC(c) ((pg_conn *)(c))
@@ -101,10 +110,15 @@ typedef struct pg_conn {
 
 /* ---- errors --------------------------------------------------------------- */
 
+/* True when the session is lost. An error without SQLSTATE was made by libpq
+ * itself (the server always sends one): "server closed the connection
+ * unexpectedly", "no connection to the server", a failed write. libpq may
+ * report those while PQstatus() still says CONNECTION_OK (a write failed, the
+ * EOF not read yet), so the status alone is not enough. */
 static bool result_is_fatal(pg_conn *c, const PGresult *r) {
     if (PQstatus(c->pg) != CONNECTION_OK) return true;
     const char *st = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
-    if (!st) return false;
+    if (!st) return true;
     return !strncmp(st, "08", 2) || !strcmp(st, "57P01") || !strcmp(st, "57P02") || !strcmp(st, "57P03");
 }
 
@@ -341,6 +355,24 @@ static void abandon(pg_conn *c, pg_stmt *s) {
 
 /* ---- connection ------------------------------------------------------------- */
 
+/* Before a command on an idle connection: when the server has closed it
+ * meanwhile (restart, failover, idle timeout; seen as a readable socket at
+ * EOF), and no transaction is open, reconnect now, so that the command runs
+ * on a live session instead of failing. Nothing was sent on the dead session,
+ * so nothing can run twice. Statements are prepared again lazily (gen). */
+static void check_alive(pg_conn *c) {
+    PGTransactionStatusType ts = PQtransactionStatus(c->pg);
+    if (ts == PQTRANS_IDLE) {
+        struct pollfd p = {.fd = PQsocket(c->pg), .events = POLLIN};
+        if (p.fd < 0 || poll(&p, 1, 0) <= 0) return;
+        if (PQconsumeInput(c->pg) && PQstatus(c->pg) == CONNECTION_OK) return;
+    } else if (ts != PQTRANS_UNKNOWN) {
+        return; /* in a transaction: its loss must surface as an error */
+    }
+    PQreset(c->pg);
+    if (PQstatus(c->pg) == CONNECTION_OK) c->gen++;
+}
+
 static db_conn *pg_open(const char *url, char *err, size_t errlen) {
     const char *keys[] = {"connect_timeout", "application_name", "client_encoding", "dbname", NULL};
     const char *vals[] = {"5", "deliusd", "UTF8", url, NULL};
@@ -372,6 +404,7 @@ static void pg_close(db_conn *c) {
 static int pg_exec(db_conn *dc, const char *sql) {
     pg_conn *c = PC(dc);
     spill(c);
+    check_alive(c);
     char *text = adapt_sql(sql, false, NULL);
     PGresult *r = PQexec(c->pg, text);
     free(text);
@@ -387,28 +420,60 @@ static int pg_exec(db_conn *dc, const char *sql) {
 
 /* ---- statements -------------------------------------------------------------- */
 
-static db_stmt *pg_prepare(db_conn *dc, const char *sql) {
-    pg_conn *c = PC(dc);
-    spill(c);
-    int nparams = 0;
-    char *text = adapt_sql(sql, true, &nparams);
-    pg_stmt *s = calloc(1, sizeof *s);
-    if (!s) abort();
-    snprintf(s->name, sizeof s->name, "d%u", ++c->next_id);
-    PGresult *r = PQprepare(c->pg, s->name, text, nparams, NULL);
-    free(text);
+/* PQprepare for s (name, text, types). Parameter types are left to the
+ * server; where it cannot infer one (`? IS NULL`, `SELECT ?`, `COALESCE(?, ?)`:
+ * SQLSTATE 42P18, "could not determine data type of parameter $n"), that
+ * parameter is declared text, as SQLite would take it, and the statement is
+ * prepared again. Returns 0, or -1 with the connection error set. */
+static int do_prepare(pg_conn *c, pg_stmt *s) {
+    PGresult *r = NULL;
+    for (int attempt = 0; attempt <= s->nparams; attempt++) {
+        PQclear(r);
+        r = PQprepare(c->pg, s->name, s->text, s->nparams, s->types);
+        if (!r || PQresultStatus(r) == PGRES_COMMAND_OK) break;
+        const char *st = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+        const char *msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+        const char *dollar = msg ? strrchr(msg, '$') : NULL;
+        int k = dollar ? atoi(dollar + 1) : 0;
+        if (!st || strcmp(st, "42P18") || k < 1 || k > s->nparams || s->types[k - 1]) break;
+        s->types[k - 1] = 25; /* TEXTOID */
+    }
     if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
         set_err(c, r, "prepare");
         PQclear(r);
-        free(s);
-        return NULL;
+        return -1;
     }
     PQclear(r);
-    s->nparams = nparams;
-    if (nparams > 0) {
-        s->params = calloc((size_t)nparams, sizeof *s->params);
-        s->values = calloc((size_t)nparams, sizeof *s->values);
-        if (!s->params || !s->values) abort();
+    s->gen = c->gen;
+    return 0;
+}
+
+static void free_stmt(pg_stmt *s) {
+    free(s->text);
+    free(s->types);
+    free(s->params);
+    free(s->values);
+    free(s->queue);
+    free(s);
+}
+
+static db_stmt *pg_prepare(db_conn *dc, const char *sql) {
+    pg_conn *c = PC(dc);
+    spill(c);
+    check_alive(c);
+    pg_stmt *s = calloc(1, sizeof *s);
+    if (!s) abort();
+    s->text = adapt_sql(sql, true, &s->nparams);
+    snprintf(s->name, sizeof s->name, "d%u", ++c->next_id);
+    if (s->nparams > 0) {
+        s->types = calloc((size_t)s->nparams, sizeof *s->types);
+        s->params = calloc((size_t)s->nparams, sizeof *s->params);
+        s->values = calloc((size_t)s->nparams, sizeof *s->values);
+        if (!s->types || !s->params || !s->values) abort();
+    }
+    if (do_prepare(c, s) != 0) {
+        free_stmt(s);
+        return NULL;
     }
     return (db_stmt *)s;
 }
@@ -444,10 +509,7 @@ static void pg_finalize(db_stmt *ds) {
     }
     queue_clear(s);
     clear_params(s);
-    free(s->queue);
-    free(s->params);
-    free(s->values);
-    free(s);
+    free_stmt(s);
 }
 
 static pg_param *param_at(pg_stmt *s, int idx) {
@@ -506,6 +568,14 @@ static int pg_step(db_stmt *ds) {
     s->cur = NULL;
     if (s->state == ST_IDLE) {
         spill(c);
+        check_alive(c);
+        if (s->gen != c->gen && do_prepare(c, s) != 0) {
+            s->state = ST_DONE;
+            s->final_rc = -1;
+            s->final_err = strdup(c->base.errmsg);
+            s->final_broken = c->base.broken;
+            return -1;
+        }
         for (int i = 0; i < s->nparams; i++) s->values[i] = s->params[i].val;
         s->autocommit = PQtransactionStatus(c->pg) == PQTRANS_IDLE;
         if (!PQsendQueryPrepared(c->pg, s->name, s->nparams, s->values, NULL, NULL, 0)) {
