@@ -380,3 +380,24 @@ def test_sigterm_during_slow_stream_completes_then_exits_0(start_deliusd, db_fac
     server.proc.wait(timeout=30)
     assert server.proc.returncode == 0
     server.stop()
+
+
+def test_keep_alive_serves_several_requests_on_one_connection(deliusd):
+    import http.client
+    c = http.client.HTTPConnection("127.0.0.1", deliusd.port, timeout=10)
+    ports = set()
+    for _ in range(5):
+        c.request("GET", "/health/liveness")
+        r = c.getresponse()
+        assert r.status == 200 and r.read() == b'{"status":"UP"}'
+        ports.add(c.sock.getsockname()[1])
+    c.close()
+    assert len(ports) == 1  # the same TCP connection every time
+
+
+def test_concurrent_requests(deliusd):
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(16) as ex:
+        statuses = list(ex.map(lambda i: deliusd.get(PROTECTED if i % 2 else "/health", roles=[TIER]).status,
+                               range(200)))
+    assert statuses.count(200) == 100 and statuses.count(404) == 100
