@@ -90,3 +90,16 @@ clean:
 	rm -rf build
 
 -include $(OBJS:.o=.d)
+
+# Fuzzing (clang + libFuzzer): `make fuzz FUZZ_SECONDS=60` runs each target.
+FUZZ_SECONDS ?= 20
+FUZZ_SRCS := src/core/json.c src/core/buf.c src/core/auth.c src/core/roles.c src/core/log.c src/core/timeutil.c
+FUZZ_FLAGS := -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -I src $(PKG_CFLAGS)
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRCS)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_FLAGS) -o $@ $^ $(LDLIBS)
+fuzz: build/fuzz/fuzz_json build/fuzz/fuzz_token
+	@mkdir -p build/fuzz/corpus-json build/fuzz/corpus-token
+	build/fuzz/fuzz_json -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus-json
+	build/fuzz/fuzz_token -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus-token
+.PHONY: fuzz
