@@ -503,10 +503,7 @@ static void pg_finalize(db_stmt *ds) {
     pg_stmt *s = PS(ds);
     pg_conn *c = STMT_CONN(ds);
     PQclear(s->cur);
-    if (c->active == s) { /* closing: no need to be polite to the server */
-        drain(c);
-        c->active = NULL;
-    }
+    if (c->active == s) c->active = NULL; /* only db_close finalizes: PQfinish drops the rest */
     queue_clear(s);
     clear_params(s);
     free_stmt(s);
