@@ -36,6 +36,7 @@ for tool in wrk curl sqlite3 psql; do
 done
 
 WORK=$(mktemp -d /tmp/deliusd-bench-backends.XXXXXX)
+chmod 755 "$WORK" # the PostgreSQL server (user postgres) lives in $WORK/pg
 SERVER_PID=
 stop_server() {
   if [ -n "$SERVER_PID" ]; then
@@ -57,6 +58,8 @@ now_s() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now_s)" 'BEGIN { printf "%.1f", b - a }'; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
 # ---- keys, token
 "$BIN" keygen --out "$WORK/key.pem" --pub "$WORK/key.pub.pem" >/dev/null
 TOKEN=$("$BIN" token --roles "$TIER_ROLE" --key "$WORK/key.pem" --ttl 86400)
@@ -69,7 +72,8 @@ DELIUSD_DATABASE=$SQLITE_URL timeout 1800 "$BIN" seed --people "$PEOPLE" --rando
 SEED_SQLITE=$(elapsed "$t0")
 
 log "starting PostgreSQL"
-eval "$(scripts/pg-test-server start "$WORK/pg")"
+PGENV=$(scripts/pg-test-server start "$WORK/pg")
+eval "$PGENV"
 psql "$DELIUSD_TEST_PG dbname=postgres" -qc "CREATE DATABASE bench" >/dev/null
 PG_URL="$DELIUSD_TEST_PG dbname=bench"
 log "seeding $PEOPLE people into PostgreSQL"
@@ -161,13 +165,17 @@ mkdir -p "$(dirname "$OUT")"
   echo
   echo "Written by \`bench/backends.sh\` on $(date -u +%Y-%m-%dT%H:%MZ) (git $(git rev-parse --short HEAD 2>/dev/null || echo '?'))."
   echo
-  echo "- machine: $(nproc) CPUs ($CPU); wrk, deliusd and PostgreSQL share them (loopback)"
+  echo "- machine: $(nproc) CPUs ($CPU); wrk, deliusd and PostgreSQL share them (loopback);" \
+    "load average before the run: $LOAD_BEFORE (other work on the machine skews the figures)"
   echo "- data: \`deliusd seed --people $PEOPLE --random-seed $SEED\`; $NCRNS non-deleted CRNs drawn at random"
   echo "- SQLite $(sqlite3 --version | cut -d' ' -f1) (WAL, file ${SIZE_SQLITE} MB, seeded in ${SEED_SQLITE} s);" \
     "PostgreSQL $PGVER (unix socket, fsync=off test server, database ${SIZE_PG} MB, seeded in ${SEED_PG} s, then VACUUM ANALYZE)"
   echo "- deliusd: $SERVER_THREADS worker threads, one database connection each, log level WARN"
   echo "- wrk: -t$WRK_THREADS -c$CONNS, $WARMUP warm-up then $DURATION measured per row"
   echo "- $SAME"
+  echo
+  echo "GET /health includes a database round trip (\`SELECT 1\`); /tier-details/{crn} makes a fixed number of"
+  echo "queries per request (person, OASys/OGRS, registrations, convictions, NSIs), so it measures the backend."
   echo
   echo "| backend | endpoint | req/s | p50 ms | p99 ms | max ms | socket errors | non-2xx |"
   echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
