@@ -135,3 +135,29 @@ def test_database_outage_503_then_recovery_without_restart(start_deliusd, db_fac
     assert server.get(f"/tier-details/{crn}", token=tok).status == 200
     assert server.get("/health/readiness").status == 200
     server.stop()  # exit 0, no sanitizer report
+
+
+def test_seed_without_fk_triggers_still_satisfies_every_foreign_key(db_factory):
+    """`deliusd seed` loads PostgreSQL with session_replication_role = replica (no per-row
+    foreign-key triggers) when allowed: check every foreign key with one anti-join each, the
+    PostgreSQL counterpart of SQLite's PRAGMA foreign_key_check."""
+    db = db_factory()
+    run(["seed", "--people", "300", "--quiet"], env={"DELIUSD_DATABASE": db.url})
+    fks = db.query("""
+        SELECT c.conname, c.conrelid::regclass::text, c.confrelid::regclass::text,
+               ARRAY(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(n, i)
+                     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i),
+               ARRAY(SELECT a.attname FROM unnest(c.confkey) WITH ORDINALITY k(n, i)
+                     JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.i)
+        FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace""")
+    assert len(fks) > 50, "the schema's foreign keys"
+    broken = []
+    for name, child, parent, cols, pcols in fks:
+        not_null = " AND ".join(f"c.{col} IS NOT NULL" for col in cols)
+        match = " AND ".join(f"p.{pc} = c.{col}" for col, pc in zip(cols, pcols))
+        n = db.scalar(f"SELECT COUNT(*) FROM {child} c WHERE {not_null}"
+                      f" AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE {match})")
+        if n:
+            broken.append((name, n))
+    assert broken == [], broken
+    assert db.scalar("SELECT COUNT(*) FROM OFFENDER") == 300
