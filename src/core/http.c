@@ -385,16 +385,17 @@ bool http_query_bool(http_req *r, const char *name, bool required, bool def, boo
     return true;
 }
 
+/* A 64-bit integer: optional sign, decimal digits only, in range. */
 static bool parse_int(const char *v, int64_t *out) {
-    if (!*v || strlen(v) > 19) return false;
     const char *p = v;
-    if (*p == '-') p++;
+    if (*p == '-' || *p == '+') p++;
     if (!*p) return false;
-    for (; *p; p++)
-        if (!isdigit((unsigned char)*p)) return false;
+    for (const char *q = p; *q; q++)
+        if (!isdigit((unsigned char)*q)) return false;
     errno = 0;
-    long long n = strtoll(v, NULL, 10);
-    if (errno) return false;
+    char *end;
+    long long n = strtoll(v, &end, 10);
+    if (errno || *end) return false;
     *out = n;
     return true;
 }
@@ -622,6 +623,22 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     req_unref(r);
 }
 
+/* Percent-decoding of the path and query values. A sequence that would decode
+ * to a control character (%00-%1F, %7F) leaves the whole string undecoded, so a
+ * NUL can never cut a path variable short ("/person/A000001%00X" looks for the
+ * CRN "A000001%00X", which matches nothing). */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s) {
+    (void)cls;
+    (void)c;
+    for (const char *p = s; *p; p++) {
+        if (*p != '%' || !isxdigit((unsigned char)p[1]) || !isxdigit((unsigned char)p[2])) continue;
+        char hex[3] = {p[1], p[2], 0};
+        long v = strtol(hex, NULL, 16);
+        if (v < 0x20 || v == 0x7f) return strlen(s);
+    }
+    return MHD_http_unescape(s);
+}
+
 static void on_mhd_log(void *cls, const char *fmt, va_list ap) {
     (void)cls;
     char msg[512];
@@ -676,7 +693,7 @@ int server_run(auth_ctx *auth) {
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg.threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg.conn_timeout_s, MHD_OPTION_CONNECTION_LIMIT,
         (unsigned)cfg.max_connections, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
-        MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
+        MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
     if (!d) {
         char port[16];
         snprintf(port, sizeof port, "%d", cfg.port);

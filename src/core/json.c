@@ -199,5 +199,5 @@ void jw_kv_int_opt(jw *w, const char *key, bool present, int64_t v) {
 }
 
 void jw_kv_double_opt(jw *w, const char *key, bool present, double v) {
-    if (present) jw_kv_double(w, key, v);
+    if (present && isfinite(v)) jw_kv_double(w, key, v); /* NaN/Inf have no JSON form: left out */
 }

@@ -401,3 +401,28 @@ def test_concurrent_requests(deliusd):
         statuses = list(ex.map(lambda i: deliusd.get(PROTECTED if i % 2 else "/health", roles=[TIER]).status,
                                range(200)))
     assert statuses.count(200) == 100 and statuses.count(404) == 100
+
+
+def test_encoded_control_characters_never_cut_a_path_variable(deliusd):
+    db = deliusd.db
+    user = db.scalar("SELECT MIN(USER_ID) FROM USER_")
+    gender = db.scalar("SELECT MIN(STANDARD_REFERENCE_LIST_ID) FROM R_STANDARD_REFERENCE_LIST")
+    deliusd.sql("""INSERT INTO OFFENDER (OFFENDER_ID, CRN, FIRST_NAME, SURNAME, DATE_OF_BIRTH_DATE, GENDER_ID,
+        PARTITION_AREA_ID, SOFT_DELETED, ROW_VERSION, CREATED_BY_USER_ID, CREATED_DATETIME, LAST_UPDATED_USER_ID,
+        LAST_UPDATED_DATETIME) VALUES (7770001, 'N770001', 'Nul', 'Testperson', '1980-01-01', ?, 0, 0, 0, ?,
+        '2024-01-01T00:00:00', ?, '2024-01-01T00:00:00')""", (gender, user, user))
+    assert deliusd.get("/person/N770001", roles=[TIER]).status == 200
+    for suffix in ["%00", "%00ZZZ", "%0a", "%1f", "%7f"]:
+        r = deliusd.get("/person/N770001" + suffix, roles=[TIER])
+        assert r.status == 404, (suffix, r)
+    # ordinary escapes still decode
+    assert deliusd.get("/person/N77000%31", roles=[TIER]).status == 200
+
+
+def test_integer_path_variables_accept_every_64_bit_value(deliusd):
+    for v in ["-9223372036854775808", "9223372036854775807", "00000000000000000001", "+5"]:
+        r = deliusd.get(f"/case-data/Z999999/{v}", roles=[UPW])
+        assert r.status == 404, (v, r)  # parsed; the person does not exist
+    for v in ["9223372036854775808", "1.5", "0x1", "1e3", "-", "%20"]:
+        r = deliusd.get(f"/case-data/Z999999/{v}", roles=[UPW])
+        assert r.status == 400, (v, r)

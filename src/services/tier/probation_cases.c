@@ -127,19 +127,24 @@ static void crn_free(void *ctx) {
     free(st);
 }
 
+/* 503 when the database is unreachable, 500 (framework shape) for any other failure. */
+static void stream_db_error(http_req *r, db_conn *db) {
+    if (!db || db_broken(db)) http_error(r, 503, "Database unavailable");
+    else http_framework_error(r, 500, NULL);
+}
+
 int tier_probation_cases(http_req *r) {
-    const char *url = getenv("DELIUSD_DATABASE");
-    if (!url || !*url) url = cfg.database;
     char err[256];
-    db_conn *db = db_open(url, err, sizeof err);
+    /* the stream owns its connection: the worker's stays free for other requests */
+    db_conn *db = db_open(cfg.database, err, sizeof err);
     if (!db) {
         http_error(r, 503, "Database unavailable");
         return 0;
     }
     db_stmt *q = db_query(db, CRN_SQL);
     if (!q) {
+        stream_db_error(r, db);
         db_close(db);
-        http_error(r, 503, "Database unavailable");
         return 0;
     }
     crn_stream *st = calloc(1, sizeof *st);
@@ -153,8 +158,8 @@ int tier_probation_cases(http_req *r) {
     while (produce(st) && st->st && st->first) {
     }
     if (st->failed) {
+        stream_db_error(r, db);
         crn_free(st);
-        http_error(r, 503, "Database unavailable");
         return 0;
     }
     http_stream(r, 200, st->text ? "text/plain;charset=UTF-8" : "application/json", crn_read, st, crn_free);
