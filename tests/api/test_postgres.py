@@ -161,3 +161,30 @@ def test_seed_without_fk_triggers_still_satisfies_every_foreign_key(db_factory):
             broken.append((name, n))
     assert broken == [], broken
     assert db.scalar("SELECT COUNT(*) FROM OFFENDER") == 300
+
+
+def test_migrated_schema_matches_sqlite(db_factory, tmp_path):
+    """The same migration files give the same tables, columns, nullability and indexes on both
+    backends, with INTEGER -> bigint, REAL -> double precision, TEXT -> text."""
+    import sqlite3
+    lite_path = str(tmp_path / "schema.db")
+    run(["migrate"], env={"DELIUSD_DATABASE": lite_path})
+    lite = sqlite3.connect(lite_path)
+    want_type = {"INTEGER": "bigint", "REAL": "double precision", "TEXT": "text"}
+    want = {}
+    for (t,) in lite.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"):
+        for _, col, typ, notnull, _, pk in lite.execute(f"PRAGMA table_info({t})"):
+            want[(t.lower(), col.lower())] = (want_type[typ.upper()], bool(notnull or pk))
+    lite_indexes = {n.lower() for (n,) in lite.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%'")}
+    lite.close()
+
+    db = db_factory()
+    have = {(t, c): (typ, nullable == "NO") for t, c, typ, nullable in db.query(
+        "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns"
+        " WHERE table_schema = 'public'")}
+    assert have == want
+    pg_indexes = {n for (n,) in db.query("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'"
+                                         " AND indexname NOT LIKE '%\\_pkey'")}
+    assert lite_indexes - pg_indexes == set()
+    assert db.scalar("SELECT COUNT(*) FROM DELIUSD_SCHEMA_MIGRATION") >= 2
