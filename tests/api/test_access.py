@@ -196,6 +196,31 @@ def test_in_force_rules(lao):
         assert access(lao, user, "T000003") == expect("T000003", True, True, "future start", "future start"), user
 
 
+def test_in_force_boundary_within_the_day(lao):
+    """In force means "end later than now" to the second (Europe/London local time), not a date
+    comparison: an end one hour from now is in force, an end one minute ago is not. The rows are
+    made here, just before the requests, so the margins are real."""
+    f = Lao(lao)
+    f.next_id = 100500                       # clear of the module fixture's rows
+    local_now = datetime.datetime.now(LONDON).replace(tzinfo=None, microsecond=0)
+    in_an_hour = (local_now + datetime.timedelta(hours=1)).isoformat()
+    a_minute_ago = (local_now - datetime.timedelta(minutes=1)).isoformat()
+    assert len(in_an_hour) == len(a_minute_ago) == 19  # 'YYYY-MM-DDTHH:MM:SS'
+    t = f.offender(16, "T000016", "ends in an hour", "ends in an hour")
+    f.exclusion(t, JOHN, end=in_an_hour)
+    f.restriction(t, JANE, end=in_an_hour)
+    t = f.offender(17, "T000017", "ended a minute ago", "ended a minute ago")
+    f.exclusion(t, JOHN, end=a_minute_ago)
+    f.restriction(t, JANE, end=a_minute_ago)
+    for user in ("john-smith", "nobody-at-all"):
+        assert access(lao, user, "T000016") == expect("T000016", True, True, "ends in an hour",
+                                                      "ends in an hour"), user
+        assert access(lao, user, "T000017") == expect("T000017"), user
+    # jane is on the in-force allow-list and has no exclusion
+    assert access(lao, "jane-doe", "T000016") == expect("T000016")
+    assert access(lao, "jane-doe", "T000017") == expect("T000017")
+
+
 def test_soft_deleted_case_still_checked(lao):
     assert access(lao, "john-smith", "S000012") == expect("S000012", excluded=True,
                                                            exclusion_message=EXCLUSION_MESSAGE)

@@ -92,14 +92,16 @@ def check_schema(body, name):
 # M2 18002; NSI OUTCOME BRE01..BRE16 = 21001..21016, REC01..REC05 = 21017..21021;
 # R_DISPOSAL_TYPE 1 SC, 2 SP, 10 no sentence type; R_RQMNT_TYPE_MAIN_CATEGORY 1 W (N),
 # 3 MAIN (N), 4 J (Y); R_REGISTER_TYPE 1 MAPPA, 2 ROSH "ROSH description", 10 RCCO
-# "Child Concerns"; R_NSI_TYPE 1 BRE; R_NSI_STATUS 16 INPROG; TEAM 1 / STAFF 1; USER_ 1.
+# "Child Concerns"; R_NSI_TYPE 1 BRE, 2 REC, 3 CRS01, 4 APCUS; R_NSI_STATUS 16 INPROG;
+# TEAM 1 / STAFF 1; USER_ 1.
 MALE, FEMALE, DEV_MALE = 4001, 4002, 100010
 UD2, DEV_T1 = 1015, 100020
 M2, DEV_L1 = 18002, 100030
 SC, SP, NO_TYPE = 1, 2, 10
 W, MAIN, J = 1, 3, 4
 MAPPA, ROSH, RCCO = 1, 2, 10
-BRE01, BRE09, BRE16, REC02, REC03 = 21001, 21009, 21016, 21018, 21019
+BRE, REC, CRS01, APCUS = 1, 2, 3, 4
+BRE01, BRE02, BRE09, BRE16, REC01, REC02, REC03 = 21001, 21002, 21009, 21016, 21017, 21018, 21019
 ENFORCEMENT = [21001, 21002, 21003, 21004, 21005, 21006, 21007, 21008, 21010, 21013, 21014, 21016, 21017, 21018]
 NOT_ENFORCEMENT = [21009, 21011, 21012, 21015, 21019, 21020, 21021]
 
@@ -178,10 +180,10 @@ class Case:
                    " LAST_UPDATED_DATETIME, SOFT_DELETED) VALUES (?, ?, ?, ?, ?, ?)",
                    (self.nid(), event_id, date, score, updated or now(), deleted))
 
-    def nsi(self, event_id, referral, outcome=BRE01, deleted=0):
+    def nsi(self, event_id, referral, outcome=BRE01, deleted=0, type_id=BRE):
         self.d.sql("INSERT INTO NSI (NSI_ID, OFFENDER_ID, EVENT_ID, NSI_TYPE_ID, NSI_STATUS_ID, NSI_STATUS_DATE,"
-                   " NSI_OUTCOME_ID, REFERRAL_DATE, ACTIVE_FLAG, SOFT_DELETED) VALUES (?, ?, ?, 1, 16, ?, ?, ?, 1, ?)",
-                   (self.nid(), self.id, event_id, now(), outcome, referral, deleted))
+                   " NSI_OUTCOME_ID, REFERRAL_DATE, ACTIVE_FLAG, SOFT_DELETED) VALUES (?, ?, ?, ?, 16, ?, ?, ?, 1, ?)",
+                   (self.nid(), self.id, event_id, type_id, now(), outcome, referral, deleted))
 
 
 def get_details(d, crn, roles=(TIER,)):
@@ -383,6 +385,16 @@ def test_tier_details_conviction_without_requirements_has_empty_list(deliusd):
     (22, lambda c, e: c.oasys(today(-1), 0), 0),
     # nothing at all
     (23, lambda c, e: None, None),
+    # only the latest OGRS row counts: an older scored row is not used
+    (24, lambda c, e: (c.ogrs(e, today(-9), 60), c.ogrs(e, today(-1), None)), None),
+    # ...not even when it is newer than the OASys row: the null latest OGRS row is dropped, OASys is used
+    (25, lambda c, e: (c.ogrs(e, today(-5), 60), c.ogrs(e, today(-1), None), c.oasys(today(-9), 50)), 50),
+    # the latest OGRS row by update time on the same date has a null score: the other one is not used
+    (26, lambda c, e: (c.ogrs(e, today(-2), 60, updated=now(-2)), c.ogrs(e, today(-2), None, updated=now(-1))),
+     None),
+    # both sources' latest rows are null, each with an older scored row: nothing
+    (27, lambda c, e: (c.oasys(today(-9), 50), c.oasys(today(-1), None),
+                       c.ogrs(e, today(-8), 60), c.ogrs(e, today(-2), None)), None),
 ])
 def test_tier_details_ogrs(deliusd, n, setup, expected):
     crn = "G%06d" % n
@@ -411,6 +423,63 @@ def test_tier_details_previous_enforcement_activity(deliusd, n, setup, expected)
     e = c.event()
     setup(c, e)
     assert get_details(deliusd, crn) == details(enforcement=expected)
+
+
+def test_tier_details_both_ogrs_sources_null_omit_every_score_field(deliusd):
+    """OASys and OGRS rows exist but both latest scores are null: no oGRSScore/ogrsscore key at all
+    (and with no RSR, no score field of any kind)."""
+    c = Case(deliusd, 150, "G000150")
+    e = c.event()
+    c.oasys(today(-1), None)
+    c.ogrs(e, today(-2), None)
+    body = get_details(deliusd, "G000150")
+    assert body == {"gender": "Male", "registrations": [], "convictions": [], "previousEnforcementActivity": False}
+    for key in ("oGRSScore", "ogrsscore", "rSRScore", "rsrscore"):
+        assert key not in body, key
+    # same dates on both sides; with an RSR score only the RSR keys are written
+    c = Case(deliusd, 151, "G000151", rsr=33.5)
+    e = c.event()
+    c.oasys(today(-3), None)
+    c.ogrs(e, today(-3), None)
+    body = get_details(deliusd, "G000151")
+    assert body == details(rsr=33.5)
+    assert "oGRSScore" not in body and "ogrsscore" not in body
+    r = deliusd.get("/tier-details/G000151", roles=[TIER])
+    assert list(r.json().keys()) == ["gender", "rSRScore", "registrations", "convictions",
+                                     "previousEnforcementActivity", "rsrscore"]
+
+
+@pytest.mark.parametrize("n,type_id,outcome,expected", [
+    (52, REC, BRE01, True),        # a breach outcome on a recall NSI
+    (53, CRS01, BRE02, True),      # ...on a commissioned-rehabilitative-services NSI
+    (54, APCUS, REC01, True),      # a recall outcome on an approved-premises NSI
+    (55, CRS01, REC02, True),
+    (56, CRS01, BRE09, False),     # the outcome still decides: BRE09 is not enforcement on any type
+    (57, APCUS, None, False),      # no outcome on a non-breach NSI
+])
+def test_tier_details_enforcement_nsi_type_not_checked(deliusd, n, type_id, outcome, expected):
+    crn = "N%06d" % n
+    c = Case(deliusd, 100 + n, crn)
+    c.nsi(c.event(), today(-30), outcome=outcome, type_id=type_id)
+    assert get_details(deliusd, crn) == details(enforcement=expected)
+
+
+@pytest.mark.parametrize("pinned,counts,too_old", [
+    ("2024-03-01", "2023-03-02", "2023-03-01"),   # 365 days back is not "one year back" across 29 February
+    ("2025-03-01", "2024-03-01", "2024-02-29"),   # 366 days back is 29 February
+    ("2024-01-01", "2023-01-01", "2022-12-31"),   # across a year end
+])
+def test_tier_details_enforcement_365_day_boundary_pinned_today(start_deliusd, pinned, counts, too_old):
+    """DELIUSD_TODAY pins the server's date: REFERRAL_DATE exactly 365 days before it counts, 366 does not.
+    (The same boundary against the real Europe/London date: cases 30/31 of
+    test_tier_details_previous_enforcement_activity.)"""
+    d = start_deliusd(env={"DELIUSD_TODAY": pinned})
+    c = Case(d, 1, "B000365")
+    c.nsi(c.event(), counts)
+    c = Case(d, 2, "B000366")
+    c.nsi(c.event(), too_old)
+    assert get_details(d, "B000365") == details(enforcement=True)
+    assert get_details(d, "B000366") == details(enforcement=False)
 
 
 def test_tier_details_every_enforcement_code(deliusd):

@@ -125,34 +125,36 @@ class Case:
                    (id or nid(), self.id, first, second, third, surname, dob, self.r.std("GENDER", "M"), deleted))
 
     def offender_address(self, status="M", number=None, building=None, street=None, district=None, town=None,
-                         county=None, postcode=None, telephone=None, deleted=0, id=None, end=None):
+                         county=None, postcode=None, telephone=None, deleted=0, id=None, end=None, status_id=None):
         self.d.sql("INSERT INTO OFFENDER_ADDRESS (OFFENDER_ADDRESS_ID, OFFENDER_ID, ADDRESS_STATUS_ID, ADDRESS_NUMBER,"
                    " BUILDING_NAME, STREET_NAME, DISTRICT, TOWN_CITY, COUNTY, POSTCODE, TELEPHONE_NUMBER, START_DATE,"
                    " END_DATE, SOFT_DELETED, CREATED_BY_USER_ID, CREATED_DATETIME, LAST_UPDATED_USER_ID,"
                    " LAST_UPDATED_DATETIME) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                   (id or nid(), self.id, self.r.std("ADDRESS STATUS", status), number, building, street, district,
+                   (id or nid(), self.id, status_id or self.r.std("ADDRESS STATUS", status), number, building,
+                    street, district,
                     town, county, postcode, telephone, day(-400), end, deleted, SERVICE_USER, NOW_TS, SERVICE_USER,
                     NOW_TS))
 
-    def disability(self, type_="HD", condition=None, notes=None, start=None, finish=None, deleted=0):
+    def disability(self, type_="HD", condition=None, notes=None, start=None, finish=None, deleted=0, id=None):
         self.d.sql("INSERT INTO DISABILITY (DISABILITY_ID, OFFENDER_ID, DISABILITY_TYPE_ID, DISABILITY_CONDITION_ID,"
                    " START_DATE, FINISH_DATE, NOTES, LAST_UPDATED_DATETIME, SOFT_DELETED) VALUES (?,?,?,?,?,?,?,?,?)",
-                   (nid(), self.id, self.r.std("DISABILITY TYPE", type_),
+                   (id or nid(), self.id, self.r.std("DISABILITY TYPE", type_),
                     self.r.std("DISABILITY CONDITION", condition) if condition else None, start or day(-150), finish,
                     notes, NOW_TS, deleted))
 
-    def provision(self, type_="H", category=None, notes=None, start=None, finish=None, deleted=0):
+    def provision(self, type_="H", category=None, notes=None, start=None, finish=None, deleted=0, id=None):
         self.d.sql("INSERT INTO PROVISION (PROVISION_ID, OFFENDER_ID, PROVISION_TYPE_ID, PROVISION_CATEGORY_ID,"
                    " START_DATE, FINISH_DATE, NOTES, LAST_UPDATED_DATETIME, SOFT_DELETED) VALUES (?,?,?,?,?,?,?,?,?)",
-                   (nid(), self.id, self.r.std("DISABILITY PROVISION", type_),
+                   (id or nid(), self.id, self.r.std("DISABILITY PROVISION", type_),
                     self.r.std("DISABILITY PROVISION CATEGORY", category) if category else None,
                     start or day(-150), finish, notes, NOW_TS, deleted))
 
-    def circumstance(self, type_="PM", sub_type=None, notes=None, start=None, end=None, evidenced=None, deleted=0):
+    def circumstance(self, type_="PM", sub_type=None, notes=None, start=None, end=None, evidenced=None, deleted=0,
+                     id=None):
         self.d.sql("INSERT INTO PERSONAL_CIRCUMSTANCE (PERSONAL_CIRCUMSTANCE_ID, OFFENDER_ID, CIRCUMSTANCE_TYPE_ID,"
                    " CIRCUMSTANCE_SUB_TYPE_ID, NOTES, START_DATE, END_DATE, EVIDENCED, SOFT_DELETED)"
                    " VALUES (?,?,?,?,?,?,?,?,?)",
-                   (nid(), self.id, self.r.circ_type(type_), self.r.circ_sub_type(sub_type) if sub_type else None,
+                   (id or nid(), self.id, self.r.circ_type(type_), self.r.circ_sub_type(sub_type) if sub_type else None,
                     notes, start or day(0), end, evidenced, deleted))
 
     def address(self, number=None, building=None, street=None, district=None, town=None, county=None,
@@ -164,12 +166,12 @@ class Case:
         return aid
 
     def contact(self, relationship="Friend", type_="FRD", first="Con", other=None, surname="Tact", mobile=None,
-                address_id=None, start=None, end=None, deleted=0):
+                address_id=None, start=None, end=None, deleted=0, id=None):
         self.d.sql("INSERT INTO PERSONAL_CONTACT (PERSONAL_CONTACT_ID, OFFENDER_ID, RELATIONSHIP, RELATIONSHIP_TYPE_ID,"
                    " FIRST_NAME, OTHER_NAMES, SURNAME, MOBILE_NUMBER, ADDRESS_ID, START_DATE, END_DATE, SOFT_DELETED)"
                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                   (nid(), self.id, relationship, self.r.std("RELATIONSHIP", type_), first, other, surname, mobile,
-                    address_id, start or day(0), end, deleted))
+                   (id or nid(), self.id, relationship, self.r.std("RELATIONSHIP", type_), first, other, surname,
+                    mobile, address_id, start or day(0), end, deleted))
 
     def registration(self, type_code, date, level=None, category=None, deregistered=0, deleted=0, id=None):
         rid = id or nid()
@@ -190,15 +192,16 @@ class Case:
                    (eid, self.id, number, day(-200), active, deleted, SERVICE_USER, NOW_TS, SERVICE_USER, NOW_TS))
         return eid
 
-    def disposal(self, event_id, date, active=1, deleted=0):
+    def disposal(self, event_id, date, active=1, deleted=0, id=None):
         self.d.sql("INSERT INTO DISPOSAL (DISPOSAL_ID, EVENT_ID, DISPOSAL_TYPE_ID, DISPOSAL_DATE, UPW, ACTIVE_FLAG,"
                    " SOFT_DELETED) VALUES (?,?,?,?,1,?,?)",
-                   (nid(), event_id, self.r.first("R_DISPOSAL_TYPE", "DISPOSAL_TYPE_ID"), date, active, deleted))
+                   (id or nid(), event_id, self.r.first("R_DISPOSAL_TYPE", "DISPOSAL_TYPE_ID"), date, active,
+                    deleted))
 
-    def main_offence(self, event_id, code="56001", deleted=0):
+    def main_offence(self, event_id, code="56001", deleted=0, id=None):
         self.d.sql("INSERT INTO MAIN_OFFENCE (MAIN_OFFENCE_ID, EVENT_ID, OFFENDER_ID, OFFENCE_ID, OFFENCE_DATE,"
                    " CREATED_DATETIME, LAST_UPDATED_DATETIME, SOFT_DELETED) VALUES (?,?,?,?,?,?,?,?)",
-                   (nid(), event_id, self.id, self.r.offence(code), day(-210), NOW_TS, NOW_TS, deleted))
+                   (id or nid(), event_id, self.id, self.r.offence(code), day(-210), NOW_TS, NOW_TS, deleted))
 
 
 def T(code, description):
@@ -365,6 +368,16 @@ def descriptions(d, code_set):
     return dict(rows)
 
 
+def case_body(crn, **fields):
+    """The whole CaseDetails body of a default Case (David Banner, male, 19) plus `fields`, in contract order."""
+    b = {"crn": crn, "name": {"forename": "David", "surname": "Banner"}, "dateOfBirth": years_ago(19),
+         "gender": "Male", "aliases": [], "phoneNumbers": [], "disabilities": [], "provisions": [],
+         "personalCircumstances": [], "personalContacts": [], "registerFlags": []}
+    b.update(fields)
+    assert set(b) <= set(DEV_BODY), set(b) - set(DEV_BODY)
+    return {k: b[k] for k in DEV_BODY if k in b}
+
+
 # --------------------------------------------------------------------------- §5.2 integration tests
 
 def test_case_details_dev_case_by_event_id(upw, data):
@@ -514,6 +527,39 @@ def test_language_interpreter_not_required(upw, data):
     assert body["language"] == {"requiresInterpreter": False, "primaryLanguage": "English"}
 
 
+def test_main_address_status_m_must_be_of_the_address_status_set(upw, data):
+    """Status code M of another reference set (GENDER M 'Male', UNITS M 'Months') is not the main
+    address status, even on a lower OFFENDER_ADDRESS_ID."""
+    refs = upw.refs
+    gender_m, units_m = refs.std("GENDER", "M"), refs.std("UNITS", "M")
+    assert refs.std("ADDRESS STATUS", "M") not in (gender_m, units_m)
+    c = Case(upw, refs, "U000030")
+    c.offender_address(number="9", street="Main Street", town="Real Main", postcode="RM1 1AA", id=250003)
+    c.offender_address(number="1", town="Gender M", status_id=gender_m, id=250001)
+    c.offender_address(number="2", town="Units M", status_id=units_m, id=250002)
+    body = ok(upw, f"/case-data/U000030/{c.event('1')}", "CaseDetails")
+    assert body == case_body("U000030", mainAddress={"addressNumber": "9", "streetName": "Main Street",
+                                                     "town": "Real Main", "postcode": "RM1 1AA"})
+    # only other sets' M codes: no main address at all
+    c = Case(upw, refs, "U000031")
+    c.offender_address(number="1", town="Gender M", status_id=gender_m, id=250011)
+    c.offender_address(number="2", town="Units M", status_id=units_m, id=250012)
+    body = ok(upw, f"/case-data/U000031/{c.event('1')}", "CaseDetails")
+    assert body == case_body("U000031")
+    assert "mainAddress" not in body
+
+
+@pytest.mark.parametrize("crn,mobile,telephone,expected", [
+    ("U000032", "07123456789", None, [{"type": "MOBILE", "number": "07123456789"}]),
+    ("U000033", None, "0114 2223333", [{"type": "TELEPHONE", "number": "0114 2223333"}]),
+    ("U000034", "", None, [{"type": "MOBILE", "number": ""}]),          # empty, not NULL: written
+])
+def test_phone_numbers_one_kind_only(upw, data, crn, mobile, telephone, expected):
+    c = Case(upw, upw.refs, crn, mobile=mobile, telephone=telephone)
+    body = ok(upw, f"/case-data/{crn}/{c.event('1')}", "CaseDetails")
+    assert body == case_body(crn, phoneNumbers=expected)
+
+
 # --------------------------------------------------------------------------- registrations
 
 @pytest.fixture(scope="module")
@@ -584,6 +630,52 @@ def test_sentence_needs_an_active_disposal_and_a_main_offence(upw, data):
                                                                           "mainOffence": ARSON}
     assert "sentence" not in ok(upw, "/case-data/U000007/2", "CaseDetails")
     assert "sentence" not in ok(upw, "/case-data/U000007/3", "CaseDetails")
+
+
+FRAUD = {"category": T("053", "Fraud, forgery etc"), "subCategory": T("01", "Fraud by false representation")}
+BURGLARY = {"category": T("028", "Burglary in a dwelling"), "subCategory": T("01", "Burglary in a dwelling - domestic")}
+
+
+def test_sentence_with_several_rows_takes_lowest_disposal_and_main_offence_id(upw, data):
+    """Decision 4: several active disposals / live main offences on one event: the lowest DISPOSAL_ID and
+    the lowest MAIN_OFFENCE_ID, whatever the insert order, dates or offence codes."""
+    c = Case(upw, upw.refs, "U000040")
+    e = c.event("1")
+    c.disposal(e, day(-30), id=250103)               # inserted first, latest date
+    c.disposal(e, day(-90), id=250102)               # earliest date
+    c.disposal(e, day(-60), id=250101)               # lowest active id: this one
+    c.disposal(e, day(-5), id=250100, active=0)      # lower still, but inactive
+    c.disposal(e, day(-6), id=250099, deleted=1)     # lower still, but deleted
+    c.main_offence(e, "56001", id=250113)            # inserted first
+    c.main_offence(e, "02801", id=250112)            # lowest offence code
+    c.main_offence(e, "05301", id=250111)            # lowest live id: this one
+    c.main_offence(e, "00801", id=250110, deleted=1)  # lower still, but deleted
+    body = ok(upw, "/case-data/U000040/1", "CaseDetails")
+    assert body == case_body("U000040", sentence={"startDate": day(-60), "mainOffence": FRAUD})
+
+
+def test_same_event_number_twice_lowest_event_id_wins(upw, data):
+    """Decision 0: two active events of one person with the same EVENT_NUMBER: the lowest EVENT_ID."""
+    c = Case(upw, upw.refs, "U000041")
+    high = c.event("3", id=250203)                   # inserted first
+    c.disposal(high, day(-10))
+    c.main_offence(high, "56001")
+    low = c.event("3", id=250201)
+    c.disposal(low, day(-20))
+    c.main_offence(low, "02801")
+    lower_inactive = c.event("3", id=250200, active=0)
+    c.disposal(lower_inactive, day(-30))
+    c.main_offence(lower_inactive, "05301")
+    lower_deleted = c.event("3", id=250199, deleted=1)
+    c.disposal(lower_deleted, day(-40))
+    c.main_offence(lower_deleted, "05301")
+    assert ok(upw, "/case-data/U000041/3", "CaseDetails") == \
+        case_body("U000041", sentence={"startDate": day(-20), "mainOffence": BURGLARY})
+    assert ok(upw, "/case-data/U000041/03", "CaseDetails") == \
+        case_body("U000041", sentence={"startDate": day(-20), "mainOffence": BURGLARY})
+    # the higher one is still reachable by its EVENT_ID (no event has that number)
+    assert ok(upw, f"/case-data/U000041/{high}", "CaseDetails") == \
+        case_body("U000041", sentence={"startDate": day(-10), "mainOffence": ARSON})
 
 
 def test_event_resolution(upw, data):
@@ -687,6 +779,67 @@ def test_404_per_route(upw, data, path):
 def test_only_get_is_mapped(upw, data):
     r = upw.post(f"/case-data/D001022/{DEV_EVENT_ID}", body={}, roles=[UPW])
     assert r.status == 405
+
+
+# --------------------------------------------------------------------------- list order
+
+def test_lists_ordered_by_primary_key(upw, data):
+    """Every list is ordered by its primary key (case_data.c: ORDER BY DISABILITY_ID, PROVISION_ID,
+    PERSONAL_CIRCUMSTANCE_ID, PERSONAL_CONTACT_ID, REGISTRATION_ID). Rows are inserted with descending
+    ids, and codes, dates and names are chosen so that no other order gives the same answer."""
+    refs = upw.refs
+    c = Case(upw, refs, "U000042")
+    # inserted highest id first; ascending id order is PD, HD, VI (not code order, not date order)
+    c.disability("VI", notes="third", start=day(-20), id=250303)
+    c.disability("HD", notes="second", start=day(-50), id=250302)
+    c.disability("PD", notes="first", start=day(-5), id=250301)
+    c.provision("LP", notes="third", start=day(-20), id=250313)
+    c.provision("H", notes="second", start=day(-50), id=250312)
+    c.provision("WA", notes="first", start=day(-5), id=250311)
+    c.circumstance("ACC", "ACC01", notes="third", start=day(-20), evidenced="Y", id=250323)
+    c.circumstance("PM", "D06", notes="second", start=day(-50), id=250322)
+    c.circumstance("EMP", "EMP02", notes="first", start=day(-5), evidenced="N", id=250321)
+    c.contact("Mike", "PAR", "Charlie", None, "Third", start=day(-20), id=250333)
+    c.contact("Alpha", "DOC", "Bravo", None, "Second", start=day(-50), id=250332)
+    c.contact("Zulu", "FAM", "Alice", None, "First", start=day(-5), mobile="07000000003", id=250331)
+    c.registration("HREG", day(-20), id=250344)
+    c.registration("WEAP", day(-50), id=250343)
+    c.registration("ALSH", day(-5), id=250342)
+    c.registration("RMRH", day(-40), id=250341)
+    dis = descriptions(upw, "DISABILITY TYPE")
+    prov = descriptions(upw, "DISABILITY PROVISION")
+    rel = descriptions(upw, "RELATIONSHIP")
+    circumstances = [
+        {"type": T("EMP", "Employment"), "subType": T("EMP02", "Part-time Employment"), "notes": "first",
+         "evidenced": False},
+        {"type": T("PM", "Pregnancy"), "subType": T("D06", "Pregnant"), "notes": "second", "evidenced": False},
+        {"type": T("ACC", "Accommodation"), "subType": T("ACC01", "Settled"), "notes": "third", "evidenced": True},
+    ]
+    contacts = [
+        {"relationship": "Zulu", "relationshipType": T("FAM", rel["FAM"]),
+         "name": {"forename": "Alice", "surname": "First"}, "mobileNumber": "07000000003"},
+        {"relationship": "Alpha", "relationshipType": T("DOC", rel["DOC"]),
+         "name": {"forename": "Bravo", "surname": "Second"}},
+        {"relationship": "Mike", "relationshipType": T("PAR", rel["PAR"]),
+         "name": {"forename": "Charlie", "surname": "Third"}},
+    ]
+    body = ok(upw, f"/case-data/U000042/{c.event('1')}", "CaseDetails")
+    assert body == case_body(
+        "U000042",
+        disabilities=[{"type": T("PD", dis["PD"]), "notes": "first"},
+                      {"type": T("HD", dis["HD"]), "notes": "second"},
+                      {"type": T("VI", dis["VI"]), "notes": "third"}],
+        provisions=[{"type": T("WA", prov["WA"]), "notes": "first"},
+                    {"type": T("H", prov["H"]), "notes": "second"},
+                    {"type": T("LP", prov["LP"]), "notes": "third"}],
+        personalCircumstances=circumstances,
+        personalContacts=contacts,
+        registerFlags=[{"code": "RMRH", "description": "Medium RoSH", "riskColour": "Amber"},
+                       {"code": "ALSH", "description": "Suicide/Self-Harm", "riskColour": "Red"},
+                       {"code": "WEAP", "description": "Weapons", "riskColour": "Red"},
+                       {"code": "HREG", "description": "Hate Crime", "riskColour": "Green"}])
+    body = ok(upw, "/case-data/U000042/personal-details", "PersonalDetails")
+    assert body == {"crn": "U000042", "personalCircumstances": circumstances, "personalContacts": contacts}
 
 
 # --------------------------------------------------------------------------- no N+1
