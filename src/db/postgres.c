@@ -18,7 +18,8 @@
  * Statements. db_query() prepares each SQL text once per connection with
  * PQprepare under a per-connection unique name (d1, d2, ...; the statement
  * cache in db.c keeps it). Parameters are sent in text format with server-
- * inferred types; results are read in text format.
+ * inferred types (text where the server cannot infer one); results are read
+ * in text format, boolean results as "1"/"0" like SQLite's.
  *
  * Streaming, and why single-row mode. db_step() sends the statement with
  * PQsendQueryPrepared() and switches the connection to single-row mode, so
@@ -52,7 +53,6 @@
  * on finalize; PQfinish() at close. Prepared statements die with the session,
  * so finalize only frees memory.
  */
-#include <errno.h>
 #include <libpq-fe.h>
 #include <math.h>
 #include <poll.h>
@@ -633,7 +633,6 @@ static int64_t pg_col_int(db_stmt *ds, int col) {
     const char *v = pg_col_text(ds, col);
     if (!v) return 0;
     char *end;
-    errno = 0;
     long long n = strtoll(v, &end, 10);
     if (*end == '.' || *end == 'e' || *end == 'E') return (int64_t)strtod(v, NULL); /* numeric / double */
     return (int64_t)n;
