@@ -72,7 +72,72 @@ struct auth_ctx {
     fetch_window refetch; /* fetches for an unknown kid */
     unsigned fetches;
     unsigned refetch_ms; /* JWKS_REFETCH_MS; tests may lower it */
+
+    pthread_mutex_t cache_lock; /* guards cache */
+    struct verified *cache;     /* VERIFIED_SLOTS entries */
+    unsigned long key_gen;      /* bumped (under cache_lock) whenever the JWKS key set changes */
 };
+
+/* Cache of tokens that passed verification, keyed by SHA-256 of the token
+ * text: a repeated token skips the RSA check (about half the CPU of a small
+ * request). An entry is used only while the token's exp/nbf (with leeway) still
+ * hold and for at most VERIFIED_TTL_S after it was verified, so a key removed
+ * from the JWKS stops being honoured at the next fetch (the key generation
+ * changes). Only successes are
+ * cached; a token that differs by one byte has another digest. */
+#define VERIFIED_SLOTS 1024
+#define VERIFIED_TTL_S 300
+struct verified {
+    unsigned char digest[32];
+    bool used;
+    double exp, nbf; /* nbf = -inf when absent */
+    time_t verified_at;
+    unsigned long key_gen; /* entries of an older key set are ignored */
+    auth_result result;
+};
+
+static void token_digest(const char *token, unsigned char out[32]) {
+    unsigned int n = 32;
+    if (EVP_Digest(token, strlen(token), out, &n, EVP_sha256(), NULL) != 1) memset(out, 0, 32);
+}
+
+static bool cache_lookup(auth_ctx *a, const unsigned char d[32], auth_result *out, unsigned long *gen) {
+    bool hit = false;
+    double now = (double)time(NULL);
+    struct verified *v = &a->cache[(d[0] | (d[1] << 8)) & (VERIFIED_SLOTS - 1)];
+    pthread_mutex_lock(&a->cache_lock);
+    *gen = a->key_gen;
+    if (v->used && v->key_gen == a->key_gen && !memcmp(v->digest, d, 32)) {
+        if (v->exp + LEEWAY_S >= now && now + LEEWAY_S >= v->nbf && now - (double)v->verified_at <= VERIFIED_TTL_S) {
+            *out = v->result;
+            hit = true;
+        } else {
+            v->used = false;
+        }
+    }
+    pthread_mutex_unlock(&a->cache_lock);
+    return hit;
+}
+
+static void cache_store(auth_ctx *a, const unsigned char d[32], const json_t *payload, const auth_result *res,
+                        unsigned long gen) {
+    const json_t *nbf = json_object_get(payload, "nbf");
+    struct verified *v = &a->cache[(d[0] | (d[1] << 8)) & (VERIFIED_SLOTS - 1)];
+    pthread_mutex_lock(&a->cache_lock);
+    if (gen != a->key_gen) { /* the keys changed while this token was verified */
+        pthread_mutex_unlock(&a->cache_lock);
+        return;
+    }
+    v->key_gen = gen;
+    memcpy(v->digest, d, 32);
+    v->exp = json_number_value(json_object_get(payload, "exp"));
+    v->nbf = nbf ? json_number_value(nbf) : -1e300;
+    v->verified_at = time(NULL);
+    v->result = *res;
+    v->used = true;
+    pthread_mutex_unlock(&a->cache_lock);
+}
+
 
 /* ---------------------------------------------------------------- helpers -- */
 
@@ -361,6 +426,9 @@ static int jwks_load_text(auth_ctx *a, const char *text, size_t len) {
     a->keys = set;
     a->nkeys = (size_t)n;
     pthread_rwlock_unlock(&a->keys_lock);
+    pthread_mutex_lock(&a->cache_lock);
+    a->key_gen++;
+    pthread_mutex_unlock(&a->cache_lock);
     jwk_set_free(old, nold); /* no verifier can still see the old set */
     return n;
 }
@@ -494,6 +562,9 @@ auth_ctx *auth_new(const char *pem_file, const char *jwks_url, const char *issue
         set_err(err, errlen, "cannot create lock");
         return NULL;
     }
+    if (pthread_mutex_init(&a->cache_lock, NULL)) abort();
+    a->cache = calloc(VERIFIED_SLOTS, sizeof *a->cache);
+    if (!a->cache) abort();
     a->refetch_ms = JWKS_REFETCH_MS;
     if (pem_file && *pem_file && !(a->pem_key = load_public_pem(pem_file, err, errlen))) goto fail;
     if (jwks_url && *jwks_url) {
@@ -521,6 +592,8 @@ void auth_free(auth_ctx *a) {
     free(a->issuer);
     if (a->curl_inited) curl_global_cleanup();
     pthread_mutex_destroy(&a->fetch_lock);
+    pthread_mutex_destroy(&a->cache_lock);
+    free(a->cache);
     pthread_rwlock_destroy(&a->keys_lock);
     free(a);
 }
@@ -644,6 +717,10 @@ bool auth_verify(auth_ctx *a, const char *token, auth_result *out) {
         why = "token too large";
         goto done;
     }
+    unsigned char digest[32];
+    token_digest(token, digest);
+    unsigned long gen;
+    if (cache_lookup(a, digest, out, &gen)) return true;
     const char *d1 = memchr(token, '.', len);
     const char *d2 = d1 ? memchr(d1 + 1, '.', len - (size_t)(d1 + 1 - token)) : NULL;
     if (!d2 || memchr(d2 + 1, '.', len - (size_t)(d2 + 1 - token))) {
@@ -680,6 +757,7 @@ bool auth_verify(auth_ctx *a, const char *token, auth_result *out) {
         goto done;
     }
     why = check_claims(a, payload, out);
+    if (!why) cache_store(a, digest, payload, out, gen);
 done:
     json_decref(hdr);
     json_decref(payload);

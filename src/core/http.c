@@ -37,7 +37,7 @@
 #include "timeutil.h"
 
 #define MAX_URL_BYTES 8192
-#define MAX_HEADER_BYTES 32768
+#define MAX_HEADER_BYTES 16384
 #define MAX_EXTRA_HEADERS 8
 #define STREAM_BLOCK 16384
 
@@ -54,7 +54,7 @@ struct http_req {
     route_match match;
     const char **var_names, **var_vals;
     char request_id[72];
-    uint64_t start_ms;
+    uint64_t start_us;
     auth_result auth;
     bool authenticated;
     /* body */
@@ -566,7 +566,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         r->refs = 1;
         r->route_idx = -1;
         r->route_label = "unmatched";
-        r->start_ms = tu_mono_ms();
+        r->start_us = tu_mono_us();
         r->method = arena_strdup(r->arena, method);
         r->url = arena_strndup(r->arena, url, strnlen(url, MAX_URL_BYTES + 1));
         r->out.limit = 256u << 20;
@@ -596,7 +596,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         size_t hsize = 0;
         MHD_get_connection_values(conn, MHD_HEADER_KIND, count_headers, &hsize);
         if (strlen(url) > MAX_URL_BYTES) http_framework_error(r, 414, "URI longer than 8192 bytes");
-        else if (hsize > MAX_HEADER_BYTES) http_framework_error(r, 431, "Request headers larger than 32768 bytes");
+        else if (hsize > MAX_HEADER_BYTES) http_framework_error(r, 431, "Request headers larger than 16384 bytes");
         else dispatch(r);
     }
     if (!r->resp) return MHD_NO;
@@ -612,7 +612,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     http_req *r = *con_cls;
     if (!r) return;
     *con_cls = NULL;
-    double ms = (double)(tu_mono_ms() - r->start_ms);
+    double ms = (double)(tu_mono_us() - r->start_us) / 1000.0;
     int status = r->answered ? r->status : 500;
     if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK && r->answered && status < 400) {
         log_msg(LOG_WARN, "response not completed", "requestId", r->request_id, "route", r->route_label, NULL);
@@ -692,7 +692,7 @@ int server_run(auth_ctx *auth) {
         flags, (uint16_t)cfg.port, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg.threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg.conn_timeout_s, MHD_OPTION_CONNECTION_LIMIT,
-        (unsigned)cfg.max_connections, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
+        (unsigned)cfg.max_connections, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(48 * 1024),
         MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
     if (!d) {
         char port[16];

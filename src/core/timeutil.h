@@ -34,5 +34,7 @@ void tu_now_offset(char *out, size_t n);
 bool tu_valid_date(const char *s);
 /* Monotonic milliseconds. */
 uint64_t tu_mono_ms(void);
+/* Monotonic microseconds (request durations). */
+uint64_t tu_mono_us(void);
 
 #endif

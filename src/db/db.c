@@ -64,6 +64,10 @@ int db_exec(db_conn *c, const char *sql) {
     return OPS(c)->exec(c, sql);
 }
 
+void db_hint_streaming(db_conn *c) {
+    if (db_kind_of(c) == DB_SQLITE) db_exec(c, "PRAGMA cache_size=-1024");
+}
+
 int db_begin(db_conn *c) { return db_exec(c, "BEGIN"); }
 int db_commit(db_conn *c) { return db_exec(c, "COMMIT"); }
 int db_rollback(db_conn *c) { return db_exec(c, "ROLLBACK"); }

@@ -47,6 +47,11 @@ bool db_broken(const db_conn *c);
 /* Cheap liveness check (`SELECT 1`); 0 when the database answers. */
 int db_ping(db_conn *c);
 
+/* Declares that this connection serves one long sequential read (a stream):
+ * the SQLite backend shrinks its page cache (1 MiB instead of 16 MiB) so a
+ * scan over millions of rows keeps memory flat. No-op on PostgreSQL. */
+void db_hint_streaming(db_conn *c);
+
 /* Executes one or more statements without parameters (DDL, migrations). */
 int db_exec(db_conn *c, const char *sql);
 

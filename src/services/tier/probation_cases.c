@@ -141,6 +141,7 @@ int tier_probation_cases(http_req *r) {
         http_error(r, 503, "Database unavailable");
         return 0;
     }
+    db_hint_streaming(db);
     db_stmt *q = db_query(db, CRN_SQL);
     if (!q) {
         stream_db_error(r, db);
