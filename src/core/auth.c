@@ -258,6 +258,17 @@ static int no_passphrase(char *b, int size, int rwflag, void *u) {
     return -1;
 }
 
+/* Returns k when it is an RSA key of an accepted size; otherwise frees it,
+ * sets err and returns NULL. */
+static EVP_PKEY *require_rsa(EVP_PKEY *k, const char *path, char *err, size_t errlen) {
+    if (!rsa_key_ok(k)) {
+        set_err(err, errlen, "%s: not an RSA key of %d..%d bits", path, RSA_MIN_BITS, RSA_MAX_BITS);
+        EVP_PKEY_free(k);
+        return NULL;
+    }
+    return k;
+}
+
 static EVP_PKEY *load_public_pem(const char *path, char *err, size_t errlen) {
     FILE *f = fopen(path, "re");
     if (!f) {
@@ -283,12 +294,7 @@ static EVP_PKEY *load_public_pem(const char *path, char *err, size_t errlen) {
         set_err(err, errlen, "%s: not a PEM public key", path);
         return NULL;
     }
-    if (!rsa_key_ok(k)) {
-        set_err(err, errlen, "%s: not an RSA key of %d..%d bits", path, RSA_MIN_BITS, RSA_MAX_BITS);
-        EVP_PKEY_free(k);
-        return NULL;
-    }
-    return k;
+    return require_rsa(k, path, err, errlen);
 }
 
 static EVP_PKEY *load_private_pem(const char *path, char *err, size_t errlen) {
@@ -304,12 +310,7 @@ static EVP_PKEY *load_private_pem(const char *path, char *err, size_t errlen) {
         set_err(err, errlen, "%s: not an unencrypted PEM private key", path);
         return NULL;
     }
-    if (!rsa_key_ok(k)) {
-        set_err(err, errlen, "%s: not an RSA key of %d..%d bits", path, RSA_MIN_BITS, RSA_MAX_BITS);
-        EVP_PKEY_free(k);
-        return NULL;
-    }
-    return k;
+    return require_rsa(k, path, err, errlen);
 }
 
 /* ------------------------------------------------------------------- JWKS -- */
