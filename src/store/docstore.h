@@ -1,0 +1,61 @@
+/*
+ * docstore.h - the document store behind document downloads (court-case §5)
+ * and assessment uploads (unpaid-work §3).
+ *
+ * Two backends, chosen by DELIUSD_DOCUMENT_STORE (platform.md §8):
+ *   - a local directory (the default, data/documents): the file for an
+ *     ALFRESCO_DOCUMENT_ID is <dir>/<id> (ids are checked: [A-Za-z0-9-] only);
+ *   - an Alfresco-compatible base URL (http:// or https://): GET {base}/fetch/{id}
+ *     to read, POST {base}/uploadnew (multipart) to write, through net/httpc.
+ *
+ * Reads are streamed in pieces (constant memory whatever the file size).
+ *
+ * Threading: docstore_* functions may be called from any thread; a docstore
+ * holds no per-call state. Ownership: docstore_open() returns a store the
+ * caller frees with docstore_close().
+ */
+#ifndef DL_DOCSTORE_H
+#define DL_DOCSTORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+typedef struct docstore docstore;
+
+enum {
+    DOCSTORE_OK = 0,
+    DOCSTORE_NOT_FOUND = -1,   /* no such document: the API answers 404 */
+    DOCSTORE_UNAVAILABLE = -2, /* store down, timed out, 5xx: the API answers 503 */
+    DOCSTORE_ERROR = -3,       /* anything else (bad id, I/O error) */
+};
+
+/* spec: a directory path or an http(s):// base URL; NULL = the default directory. */
+docstore *docstore_open(const char *spec, char *err, size_t errlen);
+void docstore_close(docstore *s);
+bool docstore_is_remote(const docstore *s);
+
+/* An open document being read. */
+typedef struct docstore_reader docstore_reader;
+typedef struct docstore_meta {
+    int64_t length;            /* -1 when unknown */
+    char content_type[128];    /* "" when unknown */
+    char last_modified[64];    /* HTTP date, "" when unknown */
+} docstore_meta;
+
+/* Opens document id for reading. Returns DOCSTORE_OK with *out set, or an error. */
+int docstore_read_open(docstore *s, const char *id, docstore_reader **out, docstore_meta *meta, char *err,
+                       size_t errlen);
+/* Reads up to max bytes: the count, 0 at the end, -1 on error. */
+ssize_t docstore_read(docstore_reader *rd, char *out, size_t max);
+void docstore_read_close(docstore_reader *rd);
+
+/* Stores bytes as a new document with the given file name; on success writes
+ * the new document id (ALFRESCO_DOCUMENT_ID) into id_out. The caller deletes it
+ * with docstore_delete() if its transaction then fails (no orphans). */
+int docstore_put(docstore *s, const char *filename, const char *content_type, const char *data, size_t len,
+                 const char *crn, char *id_out, size_t id_len, char *err, size_t errlen);
+int docstore_delete(docstore *s, const char *id, char *err, size_t errlen);
+
+#endif
