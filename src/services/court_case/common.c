@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/http.h"
+#include "delius/person.h"
 
 void cc_kv(jw *w, const char *key, const char *code, const char *description) {
     if (!code && !description) return;
@@ -135,4 +137,32 @@ void cc_team(jw *w, const char *key, db_stmt *s, int col) {
     cc_kv_date(w, "startDate", db_col_text(s, col + 4));
     cc_kv_date(w, "endDate", db_col_text(s, col + 5));
     jw_obj_end(w);
+}
+
+bool cc_find_person(http_req *r, const char *crn, int64_t *offender_id) {
+    db_conn *c = http_db(r);
+    if (!c) return false;
+    person p;
+    int rc = person_find_any(c, http_arena(r), crn, &p);
+    if (rc < 0) {
+        http_db_error(r);
+        return false;
+    }
+    if (rc == 0) {
+        http_not_found(r, "Person", "crn", crn);
+        return false;
+    }
+    *offender_id = p.id;
+    return true;
+}
+
+void cc_send_body(http_req *r, buf *b, int rc) {
+    if (rc < 0) {
+        buf_dispose(b);
+        http_db_error(r);
+        return;
+    }
+    jw_raw(http_json(r), b->data ? b->data : "{}");
+    buf_dispose(b);
+    http_send_json(r, 200);
 }

@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/arena.h"
 #include "core/json.h"
@@ -59,5 +60,18 @@ void cc_kv_date(jw *w, const char *key, const char *value);
 /* Writes the team object under key from CC_TEAM_NCOLS columns starting at col;
  * omitted when the team code is NULL (no team). */
 void cc_team(jw *w, const char *key, db_stmt *s, int col);
+
+/* The court-case person look-up (§1.4): OFFENDER by exact CRN, soft-deleted rows
+ * included. Returns true with *offender_id set; otherwise it has answered (404
+ * "Person with crn of {crn} not found", or 503/500 on a database error) and the
+ * handler must return. One statement. */
+struct http_req;
+bool cc_find_person(struct http_req *r, const char *crn, int64_t *offender_id);
+
+/* Hands a finished body (built in a local buffer so that a database error never
+ * leaves half a body) to the response: 200, or when rc < 0 the database error
+ * answer. Disposes of b either way. */
+struct buf;
+void cc_send_body(struct http_req *r, struct buf *b, int rc);
 
 #endif

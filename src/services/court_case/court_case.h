@@ -1,0 +1,20 @@
+/*
+ * court_case.h - court-case-and-delius handlers (court-case-and-delius.md §2, §5).
+ * Each is served at /probation-case/{crn}/… and at its /secure/offenders/crn/{crn}/…
+ * alias (§3). The route table is the only caller.
+ */
+#ifndef DL_COURT_CASE_H
+#define DL_COURT_CASE_H
+
+#include "core/http.h"
+
+/* issue 10 (cc1): the person record, registrations, managers and documents */
+int cc_offender_summary(http_req *r);      /* GET /probation-case/{crn}                    offender.c */
+int cc_offender_detail(http_req *r);       /* GET /probation-case/{crn}/all                offender.c */
+int cc_status(http_req *r);                /* GET /probation-case/{crn}/status             status.c */
+int cc_registrations(http_req *r);         /* GET /probation-case/{crn}/registrations      registrations.c */
+int cc_all_offender_managers(http_req *r); /* GET /probation-case/{crn}/allOffenderManagers managers.c */
+int cc_documents_grouped(http_req *r);     /* GET /probation-case/{crn}/documents/grouped  documents.c */
+int cc_document_download(http_req *r);     /* GET /probation-case/{crn}/documents/{documentId} documents.c */
+
+#endif
