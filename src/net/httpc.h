@@ -89,8 +89,11 @@ int httpc_get_stream(httpc *h, const char *url, const httpc_opts *opts, const ht
 
 void httpc_resp_free(httpc_resp *r);
 
-/* Process-wide set-up and tear-down (curl_global_init / cleanup, token cache). */
+/* Process-wide set-up and tear-down (curl_global_init / cleanup, token cache).
+ * httpc_global_init reads DELIUSD_OAUTH_TOKEN_URL / _CLIENT_ID / _CLIENT_SECRET. */
 int httpc_global_init(void);
 void httpc_global_cleanup(void);
+/* Token requests made since httpc_global_init (for tests and metrics). */
+unsigned long httpc_token_fetches(void);
 
 #endif
