@@ -78,6 +78,10 @@ bool config_load(char *err, size_t errlen) {
     cfg.stream_timeout_ms = (int)n;
     if (!env_long("DELIUSD_SHUTDOWN_GRACE_S", 30, 0, 3600, &n, err, errlen)) return false;
     cfg.shutdown_grace_s = (int)n;
+    cfg.service_user_tier = env_str("DELIUSD_SERVICE_USER_TIER", "TierToDelius");
+    cfg.service_user_upw = env_str("DELIUSD_SERVICE_USER_UPW", "UnpaidWorkAndDelius");
+    cfg.service_user_court_case = env_str("DELIUSD_SERVICE_USER_COURT_CASE", "CourtCaseAndDelius");
+    cfg.tier_api_url = env_str("DELIUSD_TIER_API_URL", NULL);
     if (!env_bool("DELIUSD_LAO_IGNORE_EXCLUSIONS", true, &cfg.lao_ignore_exclusions, err, errlen)) return false;
     if (!env_bool("DELIUSD_LAO_IGNORE_RESTRICTIONS", true, &cfg.lao_ignore_restrictions, err, errlen)) return false;
     if (!env_bool("DELIUSD_DEBUG_QUERY_COUNT", false, &cfg.debug_query_count, err, errlen)) return false;

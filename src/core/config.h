@@ -27,6 +27,11 @@ typedef struct config {
     bool lao_ignore_exclusions;  /* DELIUSD_LAO_IGNORE_EXCLUSIONS, true */
     bool lao_ignore_restrictions;/* DELIUSD_LAO_IGNORE_RESTRICTIONS, true */
     bool debug_query_count;      /* DELIUSD_DEBUG_QUERY_COUNT (test setting): X-Query-Count header */
+    /* message consumers (platform.md §7.5, §8) */
+    const char *service_user_tier;       /* DELIUSD_SERVICE_USER_TIER, TierToDelius */
+    const char *service_user_upw;        /* DELIUSD_SERVICE_USER_UPW, UnpaidWorkAndDelius */
+    const char *service_user_court_case; /* DELIUSD_SERVICE_USER_COURT_CASE, CourtCaseAndDelius */
+    const char *tier_api_url;            /* DELIUSD_TIER_API_URL, none (detailUrl is used when present) */
 } config;
 
 extern config cfg;

@@ -80,3 +80,22 @@ void log_access(const char *request_id, const char *method, const char *route, i
     if (client_id && *client_id) kv(&b, "clientId", client_id);
     emit(&b);
 }
+
+void log_event(const char *name, const char *const *props) {
+    if (LOG_INFO < min_level) return;
+    buf b = BUF_INIT;
+    begin(&b, LOG_INFO, "telemetry");
+    kv(&b, "event", name);
+    buf_puts(&b, ",\"properties\":{");
+    for (size_t i = 0; props && props[i]; i += 2) {
+        if (!props[i + 1]) continue; /* null-valued properties are dropped (platform.md §9.1) */
+        if (b.data[b.len - 1] != '{') buf_putc(&b, ',');
+        buf_putc(&b, '"');
+        json_escape(&b, props[i], strlen(props[i]));
+        buf_puts(&b, "\":\"");
+        json_escape(&b, props[i + 1], strlen(props[i + 1]));
+        buf_putc(&b, '"');
+    }
+    buf_putc(&b, '}');
+    emit(&b);
+}

@@ -17,6 +17,10 @@ int log_level_from_name(const char *name); /* -1 when unknown */
 int log_enabled(int level);
 /* log_msg(LOG_INFO, "started", "port", "8080", NULL); */
 void log_msg(int level, const char *message, ...) __attribute__((sentinel));
+/* A telemetry event (platform.md §9.3): {"message":"telemetry","event":name,
+ * "properties":{k:v,...}}. props: alternating key/value strings ending with a
+ * NULL key; a NULL value drops that property. Written at INFO. */
+void log_event(const char *name, const char *const *props);
 /* A request access line with typed fields. */
 void log_access(const char *request_id, const char *method, const char *route, int status, double duration_ms,
                 const char *client_id);

@@ -30,6 +30,12 @@ void tu_now_utc(char *out, size_t n);
 /* Now as an ISO offset date-time in Europe/London, "2024-01-31T10:00:00.123Z"-style
  * with the offset (+00:00 / +01:00) (error bodies' timestamp). */
 void tu_now_offset(char *out, size_t n);
+/* Converts an ISO-8601 date-time with an offset ("...Z", "+01:00", "+0100",
+ * "+01"; optional fraction; an optional "[Zone]" suffix is ignored) to the
+ * Europe/London wall clock "YYYY-MM-DDTHH:MM:SS[.ffffff]" (fraction kept, at
+ * most 6 digits). A value without offset is taken as London local time and only
+ * normalised. n >= 27. Returns false (out untouched) when in is not valid. */
+bool tu_to_london(const char *in, char *out, size_t n);
 /* True when s is a valid "YYYY-MM-DD" calendar date. */
 bool tu_valid_date(const char *s);
 /* Monotonic milliseconds. */

@@ -50,6 +50,8 @@ db_kind db_kind_of(const db_conn *c) { return ((const db_conn_base *)c)->ops->ki
 const char *db_errmsg(const db_conn *c) { return ((const db_conn_base *)c)->errmsg; }
 bool db_broken(const db_conn *c) { return ((const db_conn_base *)c)->broken; }
 uint64_t db_query_count(const db_conn *c) { return ((const db_conn_base *)c)->queries; }
+db_errclass_t db_errclass(const db_conn *c) { return (db_errclass_t)((const db_conn_base *)c)->errclass; }
+void db_set_errclass(db_conn *c, db_errclass_t k) { BASE(c)->errclass = (int)k; }
 
 void db_set_error(db_conn *c, bool broken, const char *fmt, ...) {
     va_list ap;
@@ -57,6 +59,7 @@ void db_set_error(db_conn *c, bool broken, const char *fmt, ...) {
     vsnprintf(BASE(c)->errmsg, sizeof BASE(c)->errmsg, fmt, ap);
     va_end(ap);
     BASE(c)->broken = broken;
+    BASE(c)->errclass = DB_ERR_OTHER;
 }
 
 int db_exec(db_conn *c, const char *sql) {
@@ -69,6 +72,7 @@ void db_hint_streaming(db_conn *c) {
 }
 
 int db_begin(db_conn *c) { return db_exec(c, "BEGIN"); }
+int db_begin_write(db_conn *c) { return db_exec(c, db_kind_of(c) == DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN"); }
 int db_commit(db_conn *c) { return db_exec(c, "COMMIT"); }
 int db_rollback(db_conn *c) { return db_exec(c, "ROLLBACK"); }
 

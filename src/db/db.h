@@ -59,6 +59,27 @@ int db_begin(db_conn *c);
 int db_commit(db_conn *c);
 int db_rollback(db_conn *c);
 
+/* Starts a transaction that will write (the write path, src/delius/write.h):
+ * `BEGIN IMMEDIATE` on SQLite, so the write lock is taken up front and a
+ * read-then-write transaction can never fail half-way with SQLITE_BUSY on a
+ * stale snapshot (it waits up to the connection's busy timeout, 5 s, instead);
+ * plain `BEGIN` (READ COMMITTED) on PostgreSQL, where writers lock the rows they
+ * touch (see dw_lock_suffix()). Returns 0 or -1 (db_errclass() says whether
+ * the failure is worth retrying). */
+int db_begin_write(db_conn *c);
+
+/* What kind of failure the last error on this connection was, so callers can
+ * tell a retry-worthy conflict from a bug. Set by the backends with the message.
+ *   DB_ERR_BUSY    lock timeout, deadlock, serialization failure (SQLite BUSY/LOCKED;
+ *                  PostgreSQL 40001, 40P01, 55P03): retry the transaction;
+ *   DB_ERR_UNIQUE  a unique or primary-key constraint was violated (SQLite
+ *                  CONSTRAINT_UNIQUE/PRIMARYKEY; PostgreSQL 23505);
+ *   DB_ERR_OTHER   anything else (see db_broken() for a lost connection). */
+typedef enum { DB_ERR_NONE = 0, DB_ERR_OTHER = 1, DB_ERR_BUSY = 2, DB_ERR_UNIQUE = 3 } db_errclass_t;
+db_errclass_t db_errclass(const db_conn *c);
+/* Used by backends right after db_set_error() to classify the error. */
+void db_set_errclass(db_conn *c, db_errclass_t k);
+
 /* Returns the cached prepared statement for sql (prepared on first use), reset
  * and with no bindings, or NULL on error. See the ownership notes above. */
 db_stmt *db_query(db_conn *c, const char *sql);
@@ -115,6 +136,7 @@ typedef struct db_conn_base {
     const db_ops *ops;
     char errmsg[512];
     bool broken;
+    int errclass; /* db_errclass_t of the last error */
     uint64_t queries;
     struct db_cache_entry cache[DB_STMT_CACHE];
     int ncache;

@@ -94,6 +94,7 @@ typedef struct pg_stmt {
     int final_rc;        /* outcome after the queue: 0 end, -1 error */
     char *final_err;     /* message of that error */
     bool final_broken;
+    int final_class; /* db_errclass_t of final_err */
 } pg_stmt;
 
 typedef struct pg_conn {
@@ -131,6 +132,11 @@ static void set_err(pg_conn *c, const PGresult *r, const char *what) {
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) n--;
     db_set_error((db_conn *)c, result_is_fatal(c, r), "postgres: %s%s%.*s", what ? what : "", what ? ": " : "", n,
                  msg);
+    const char *st = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    if (st && !strcmp(st, "23505"))
+        db_set_errclass((db_conn *)c, DB_ERR_UNIQUE);
+    else if (st && (!strcmp(st, "40001") || !strcmp(st, "40P01") || !strcmp(st, "55P03")))
+        db_set_errclass((db_conn *)c, DB_ERR_BUSY);
 }
 
 static void quiet_notices(void *arg, const char *message) {
@@ -327,6 +333,7 @@ static void spill(pg_conn *c) {
         if (rc < 0) {
             s->final_err = strdup(c->base.errmsg);
             s->final_broken = c->base.broken;
+            s->final_class = c->base.errclass;
         }
         break;
     }
@@ -571,6 +578,7 @@ static int pg_step(db_stmt *ds) {
             s->final_rc = -1;
             s->final_err = strdup(c->base.errmsg);
             s->final_broken = c->base.broken;
+            s->final_class = c->base.errclass;
             return -1;
         }
         for (int i = 0; i < s->nparams; i++) s->values[i] = s->params[i].val;
@@ -581,6 +589,7 @@ static int pg_step(db_stmt *ds) {
             s->final_rc = -1;
             s->final_err = strdup(c->base.errmsg);
             s->final_broken = c->base.broken;
+            s->final_class = c->base.errclass;
             return -1;
         }
         PQsetSingleRowMode(c->pg);
@@ -602,12 +611,15 @@ static int pg_step(db_stmt *ds) {
             free(s->final_err);
             s->final_err = strdup(c->base.errmsg);
             s->final_broken = c->base.broken;
+            s->final_class = c->base.errclass;
         }
         return rc;
     }
     /* ST_DONE: report the end (or the error) again */
-    if (s->final_rc < 0 && s->final_err)
+    if (s->final_rc < 0 && s->final_err) {
         db_set_error((db_conn *)c, s->final_broken, "%s", s->final_err);
+        db_set_errclass((db_conn *)c, (db_errclass_t)s->final_class);
+    }
     return s->final_rc;
 }
 

@@ -32,8 +32,17 @@ static bool is_broken(int rc) {
            rc == SQLITE_PERM || rc == SQLITE_AUTH;
 }
 
+/* db_errclass_t of an (extended) SQLite result code. */
+static db_errclass_t err_class(int rc) {
+    if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) return DB_ERR_BUSY;
+    if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) return DB_ERR_UNIQUE;
+    return DB_ERR_OTHER;
+}
+
 static void set_err(db_conn *c, int rc) {
+    int ext = sqlite3_extended_errcode(SQ(c)->db);
     db_set_error(c, is_broken(rc), "sqlite: %s", sqlite3_errmsg(SQ(c)->db));
+    db_set_errclass(c, err_class((ext & 0xff) == (rc & 0xff) ? ext : rc));
 }
 
 static db_conn *sq_open(const char *url, char *err, size_t errlen) {
@@ -71,7 +80,9 @@ static int sq_exec(db_conn *c, const char *sql) {
     char *msg = NULL;
     int rc = sqlite3_exec(SQ(c)->db, sql, NULL, NULL, &msg);
     if (rc != SQLITE_OK) {
+        int ext = sqlite3_extended_errcode(SQ(c)->db);
         db_set_error(c, is_broken(rc), "sqlite: %s", msg ? msg : sqlite3_errstr(rc));
+        db_set_errclass(c, err_class((ext & 0xff) == (rc & 0xff) ? ext : rc));
         sqlite3_free(msg);
         return -1;
     }
