@@ -84,6 +84,9 @@ bool config_load(char *err, size_t errlen) {
     cfg.tier_api_url = env_str("DELIUSD_TIER_API_URL", NULL);
     if (!env_bool("DELIUSD_LAO_IGNORE_EXCLUSIONS", true, &cfg.lao_ignore_exclusions, err, errlen)) return false;
     if (!env_bool("DELIUSD_LAO_IGNORE_RESTRICTIONS", true, &cfg.lao_ignore_restrictions, err, errlen)) return false;
+    cfg.document_store = env_str("DELIUSD_DOCUMENT_STORE", "data/documents");
+    if (!env_long("DELIUSD_DOCUMENT_STORE_TIMEOUT_MS", 60000, 100, 3600000, &n, err, errlen)) return false;
+    cfg.document_store_timeout_ms = (int)n;
     if (!env_bool("DELIUSD_DEBUG_QUERY_COUNT", false, &cfg.debug_query_count, err, errlen)) return false;
     return true;
 }

@@ -26,6 +26,8 @@ typedef struct config {
     int shutdown_grace_s;        /* DELIUSD_SHUTDOWN_GRACE_S, 30 */
     bool lao_ignore_exclusions;  /* DELIUSD_LAO_IGNORE_EXCLUSIONS, true */
     bool lao_ignore_restrictions;/* DELIUSD_LAO_IGNORE_RESTRICTIONS, true */
+    const char *document_store;  /* DELIUSD_DOCUMENT_STORE: directory (data/documents) or http(s):// Alfresco base */
+    int document_store_timeout_ms; /* DELIUSD_DOCUMENT_STORE_TIMEOUT_MS, 60000: remote store read timeout */
     bool debug_query_count;      /* DELIUSD_DEBUG_QUERY_COUNT (test setting): X-Query-Count header */
     /* message consumers (platform.md §7.5, §8) */
     const char *service_user_tier;       /* DELIUSD_SERVICE_USER_TIER, TierToDelius */

@@ -38,7 +38,7 @@
 
 #define MAX_URL_BYTES 8192
 #define MAX_HEADER_BYTES 16384
-#define MAX_EXTRA_HEADERS 8
+#define MAX_EXTRA_HEADERS 16
 #define STREAM_BLOCK 16384
 
 struct hdr {
@@ -325,6 +325,11 @@ static void stream_free(void *cls) {
 
 void http_stream(http_req *r, int status, const char *content_type, http_stream_reader reader, void *ctx,
                  http_stream_free free_cb) {
+    http_stream_len(r, status, content_type, -1, reader, ctx, free_cb);
+}
+
+void http_stream_len(http_req *r, int status, const char *content_type, int64_t length, http_stream_reader reader,
+                     void *ctx, http_stream_free free_cb) {
     struct stream *s = calloc(1, sizeof *s);
     if (!s) abort();
     s->req = r;
@@ -333,7 +338,8 @@ void http_stream(http_req *r, int status, const char *content_type, http_stream_
     s->ctx = ctx;
     s->deadline_ms = tu_mono_ms() + (uint64_t)cfg.stream_timeout_ms;
     r->refs++;
-    struct MHD_Response *resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, STREAM_BLOCK, stream_read, s, stream_free);
+    struct MHD_Response *resp = MHD_create_response_from_callback(length < 0 ? MHD_SIZE_UNKNOWN : (uint64_t)length, STREAM_BLOCK,
+                                                                      stream_read, s, stream_free);
     if (!resp) {
         stream_free(s);
         return;

@@ -93,6 +93,10 @@ typedef ssize_t (*http_stream_reader)(void *ctx, char *out, size_t max);
 typedef void (*http_stream_free)(void *ctx);
 void http_stream(http_req *r, int status, const char *content_type, http_stream_reader reader, void *ctx,
                  http_stream_free free_cb);
+/* The same with a known body length (sent as Content-Length instead of chunked
+ * encoding; a reader that ends early cuts the connection). length < 0 = unknown. */
+void http_stream_len(http_req *r, int status, const char *content_type, int64_t length, http_stream_reader reader,
+                     void *ctx, http_stream_free free_cb);
 
 /* --- routes --------------------------------------------------------------- */
 

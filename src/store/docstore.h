@@ -9,6 +9,13 @@
  *     to read, POST {base}/uploadnew (multipart) to write, through net/httpc.
  *
  * Reads are streamed in pieces (constant memory whatever the file size).
+ * Remote reads (court-case-and-delius.md §5.3): headers Accept: multipart/form-data,
+ * X-DocRepository-Remote-User: N00, X-DocRepository-Real-Remote-User: the
+ * service user (DELIUSD_SERVICE_USER_COURT_CASE, default CourtCaseAndDelius);
+ * connect timeout 1 s, read timeout DELIUSD_DOCUMENT_STORE_TIMEOUT_MS (60 s, no
+ * byte for that long aborts); up to 3 attempts 1 s apart for transport errors
+ * and 5xx before the first byte is handed on; 404 is final. A transfer runs on
+ * its own thread feeding a fixed 256 KiB ring that docstore_read() drains.
  *
  * Threading: docstore_* functions may be called from any thread; a docstore
  * holds no per-call state. Ownership: docstore_open() returns a store the
@@ -57,5 +64,23 @@ void docstore_read_close(docstore_reader *rd);
 int docstore_put(docstore *s, const char *filename, const char *content_type, const char *data, size_t len,
                  const char *crn, char *id_out, size_t id_len, char *err, size_t errlen);
 int docstore_delete(docstore *s, const char *id, char *err, size_t errlen);
+
+/* Upload form fields of the remote store (unpaid-work-and-delius.md §3.3); NULL
+ * members take the defaults shown. The local directory ignores them. */
+typedef struct docstore_fields {
+    const char *crn;         /* CRN part */
+    const char *entity_id;   /* entityId part, e.g. the CONTACT_ID; omitted when NULL */
+    const char *entity_type; /* entityType, "OFFENDER" */
+    const char *author;      /* author, "Service,Account" */
+    const char *doc_type;    /* docType, "DOCUMENT" */
+    const char *real_user;   /* X-DocRepository-Real-Remote-User, cfg.service_user_upw */
+} docstore_fields;
+/* docstore_put with every upload field (docstore_put = this with only crn set). */
+int docstore_put_fields(docstore *s, const char *filename, const char *content_type, const char *data, size_t len,
+                        const docstore_fields *f, char *id_out, size_t id_len, char *err, size_t errlen);
+
+/* The process-wide store opened from cfg.document_store on first use (thread-safe);
+ * NULL when it cannot be opened (the reason is logged). Never closed. */
+docstore *docstore_shared(void);
 
 #endif
