@@ -105,3 +105,28 @@ int la_check(db_conn *c, arena *a, const char *username, const char *crn, la_res
     }
     return la_check_user(c, a, name, crn, out);
 }
+
+int la_case_check(db_conn *c, arena *a, const char *crn, bool ignore_exclusions, bool ignore_restrictions,
+                  const char **message) {
+    *message = NULL;
+    if (ignore_exclusions && ignore_restrictions) return 0;
+    db_stmt *s = db_query(c, "SELECT CURRENT_EXCLUSION, CURRENT_RESTRICTION, EXCLUSION_MESSAGE, RESTRICTION_MESSAGE"
+                             " FROM OFFENDER WHERE CRN = ? ORDER BY SOFT_DELETED, OFFENDER_ID LIMIT 1");
+    if (!s) return -1;
+    db_bind_text(s, 1, crn ? crn : "");
+    int rc = db_step(s);
+    int denied = 0;
+    if (rc == 1) {
+        if (!ignore_exclusions && db_col_int(s, 0) == 1) {
+            const char *m = db_col_text(s, 2);
+            *message = arena_strdup(a, m ? m : "");
+            denied = 1;
+        } else if (!ignore_restrictions && db_col_int(s, 1) == 1) {
+            const char *m = db_col_text(s, 3);
+            *message = arena_strdup(a, m ? m : "");
+            denied = 1;
+        }
+    }
+    db_done(s);
+    return rc < 0 ? -1 : denied;
+}

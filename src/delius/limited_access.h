@@ -60,4 +60,14 @@ int la_check_user(db_conn *c, arena *a, const char *username, const char *crn, l
  * DISTINGUISHED_NAME (arena copy); otherwise *out = username. Returns 0 or -1. */
 int la_resolve_username(db_conn *c, arena *a, const char *username, const char **out);
 
+/* The court-case per-CRN check (court-case-and-delius.md §1.5, platform.md §6.2):
+ * whatever the caller, when an OFFENDER row with the CRN exists (soft-deleted
+ * included), CURRENT_EXCLUSION = 1 and exclusions are not ignored → denied with
+ * EXCLUSION_MESSAGE ("" when NULL); else CURRENT_RESTRICTION = 1 and restrictions
+ * are not ignored → denied with RESTRICTION_MESSAGE. No statement at all when
+ * both are ignored. Returns 1 (denied, *message set, arena copy), 0 (allowed) or
+ * -1 on a database error. One statement. */
+int la_case_check(db_conn *c, arena *a, const char *crn, bool ignore_exclusions, bool ignore_restrictions,
+                  const char **message);
+
 #endif
