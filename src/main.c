@@ -17,8 +17,19 @@
 #include "core/log.h"
 #include "core/server.h"
 #include "core/timeutil.h"
+#include "core/metrics.h"
 #include "db/db.h"
+#include "db/pool.h"
 #include "db/seed.h"
+#include "routes.h"
+#include "services/roles.h"
+#include "services/service.h"
+
+/* server_opts.on_exit: the HTTP threads have stopped; close their connections. */
+static void serve_exit(void *ctx) {
+    (void)ctx;
+    db_pool_close_all();
+}
 
 static const char *usage_main =
     "usage: deliusd <command> [options]\n"
@@ -103,7 +114,7 @@ static void ensure_parent_dir(const char *path) {
 static db_conn *open_and_migrate(bool verbose) {
     char err[512];
     if (!db_url_is_postgres(cfg.database)) ensure_parent_dir(cfg.database);
-    db_conn *c = db_open(cfg.database, err, sizeof err);
+    db_conn *c = db_open_create(cfg.database, err, sizeof err);
     if (!c) {
         fprintf(stderr, "deliusd: %s\n", err);
         return NULL;
@@ -290,7 +301,20 @@ static int cmd_serve(int argc, char **argv) {
         curl_global_cleanup();
         return 1;
     }
-    rc = server_run(auth);
+    auth_set_role_lookup(auth, role_from_authority);
+    db_pool_init(cfg.database, cfg.stream_connections);
+    db_pool_set_gauge(metrics_db_connections);
+    size_t nroutes;
+    const route_def *routes = app_routes(&nroutes);
+    server_opts opts = {
+        .routes = routes,
+        .nroutes = nroutes,
+        .auth = auth,
+        .admin_roles = ROLE_ADMIN,
+        .before_send = service_before_send,
+        .on_exit = serve_exit,
+    };
+    rc = server_run(&opts);
     auth_free(auth);
     curl_global_cleanup();
     return rc;

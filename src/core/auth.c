@@ -37,7 +37,6 @@
 
 #include "auth_internal.h"
 #include "buf.h"
-#include "http.h"
 
 #define TOKEN_MAX 8192               /* bytes of a compact JWS */
 #define LEEWAY_S 60                  /* clock skew allowed on exp / nbf */
@@ -61,6 +60,7 @@ struct auth_ctx {
     EVP_PKEY *pem_key; /* immutable */
     char *jwks_url;    /* immutable, NULL = none */
     char *issuer;      /* immutable, NULL = not checked */
+    auth_role_fn role_of; /* authority string -> role bits; set before serving, NULL = no roles */
     bool curl_inited;
 
     pthread_rwlock_t keys_lock; /* guards keys, nkeys */
@@ -691,7 +691,7 @@ static const char *check_claims(const auth_ctx *a, const json_t *p, auth_result 
         if (!json_is_array(auths)) return "invalid authorities claim";
         for (size_t i = 0; i < json_array_size(auths); i++) {
             const char *s = json_cstr(json_array_get(auths, i));
-            if (s) roles |= role_from_authority(s);
+            if (s && a->role_of) roles |= a->role_of(s);
         }
     }
     const char *sub = json_cstr(json_object_get(p, "sub"));
@@ -916,3 +916,5 @@ int auth_generate_key(const char *private_path, const char *public_path, char *e
     EVP_PKEY_free(k);
     return rc;
 }
+
+void auth_set_role_lookup(auth_ctx *a, auth_role_fn role_of) { a->role_of = role_of; }

@@ -5,8 +5,8 @@
  * (fetched with libcurl, cached by `kid`, refetched at most once per unknown
  * `kid` and never more often than every 10 s). Checks: header alg == RS256 (none,
  * HS*, ES*, PS* ... refused), signature, `exp` and `nbf` with 60 s leeway, `iss`
- * when an issuer is configured. Roles come from the `authorities` claim via
- * role_from_authority() (http.h); ROLE_PROBATION_INTEGRATION_ADMIN sets ROLE_ADMIN.
+ * when an issuer is configured. Roles come from the `authorities` claim through
+ * the application's look-up (auth_set_role_lookup); core knows no role names.
  *
  * Thread-safety: auth_verify() may be called from any number of threads at once.
  * Ownership: auth_new() returns a context the caller frees with auth_free().
@@ -20,7 +20,7 @@
 typedef struct auth_ctx auth_ctx;
 
 typedef struct auth_result {
-    unsigned roles;        /* role bits, see http.h */
+    unsigned roles;        /* role bits from the application's look-up */
     char sub[128];         /* principal name (`sub`), truncated */
     char client_id[128];   /* `client_id` claim, or "" */
     char error[160];       /* why the token was refused (for the WWW-Authenticate error_description) */
@@ -31,6 +31,11 @@ typedef struct auth_result {
  * With neither key source every token is refused. */
 auth_ctx *auth_new(const char *pem_file, const char *jwks_url, const char *issuer, char *err, size_t errlen);
 void auth_free(auth_ctx *a);
+
+/* Maps one authority string ("ROLE_…") to the application's role bits (0 if unknown). */
+typedef unsigned (*auth_role_fn)(const char *authority);
+/* Installs the role look-up; call before the first auth_verify. */
+void auth_set_role_lookup(auth_ctx *a, auth_role_fn role_of);
 
 /* Verifies a compact JWS (without the "Bearer " prefix). Returns true and fills
  * roles/sub/client_id when valid; false with out->error set otherwise. */

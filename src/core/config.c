@@ -76,6 +76,8 @@ bool config_load(char *err, size_t errlen) {
     cfg.max_connections = (int)n;
     if (!env_long("DELIUSD_STREAM_TIMEOUT_MS", 300000, 1000, 86400000, &n, err, errlen)) return false;
     cfg.stream_timeout_ms = (int)n;
+    if (!env_long("DELIUSD_STREAM_CONNECTIONS", 4, 1, 64, &n, err, errlen)) return false;
+    cfg.stream_connections = (int)n;
     if (!env_long("DELIUSD_SHUTDOWN_GRACE_S", 30, 0, 3600, &n, err, errlen)) return false;
     cfg.shutdown_grace_s = (int)n;
     cfg.service_user_tier = env_str("DELIUSD_SERVICE_USER_TIER", "TierToDelius");

@@ -23,6 +23,7 @@ typedef struct config {
     int conn_timeout_s;          /* DELIUSD_CONNECTION_TIMEOUT_S, 60 */
     int max_connections;         /* DELIUSD_MAX_CONNECTIONS, 1000 */
     int stream_timeout_ms;       /* DELIUSD_STREAM_TIMEOUT_MS, 300000 */
+    int stream_connections;      /* DELIUSD_STREAM_CONNECTIONS, 4: concurrent streams (more answer 503) */
     int shutdown_grace_s;        /* DELIUSD_SHUTDOWN_GRACE_S, 30 */
     bool lao_ignore_exclusions;  /* DELIUSD_LAO_IGNORE_EXCLUSIONS, true */
     bool lao_ignore_restrictions;/* DELIUSD_LAO_IGNORE_RESTRICTIONS, true */

@@ -7,8 +7,11 @@
  *   last call: match the route (404/405), check the bearer token and roles
  *   (401/403), call the handler, queue its response.
  *   request-completed callback: access log line, metrics, free the request.
- * Every worker thread owns one database connection (opened on first use,
- * reopened after it broke); all of them are closed at shutdown.
+ * Core knows no service and no database: the route table, the admin roles and
+ * the hooks arrive in server_opts (server.h). The same request object also
+ * serves in-process calls (http_invoke): no MHD connection, headers and query
+ * from arrays, the answer collected into a buffer; every accessor and answer
+ * function below checks which kind it has, so handlers run unchanged.
  */
 #include "http.h"
 
@@ -27,7 +30,6 @@
 #include <sys/random.h>
 #include <unistd.h>
 
-#include "../db/db.h"
 #include "auth.h"
 #include "config.h"
 #include "log.h"
@@ -45,8 +47,19 @@ struct hdr {
     const char *name, *value;
 };
 
+/* An in-process request (http_invoke): its inputs and where the answer goes. */
+struct inproc {
+    const char *const *headers; /* name, value, ..., NULL (borrowed) */
+    const char **qk, **qv;      /* decoded query parameters (arena) */
+    size_t nq;
+    size_t max_body;
+    bool check_auth;
+    http_invoke_result *res;
+};
+
 struct http_req {
-    struct MHD_Connection *conn;
+    struct MHD_Connection *conn; /* NULL for an in-process request */
+    struct inproc *ip;           /* non-NULL for an in-process request */
     arena *arena;
     const char *method, *url;
     int route_idx; /* -1 when unmatched */
@@ -72,51 +85,8 @@ struct http_req {
     const char *route_label;
 };
 
-static auth_ctx *g_auth;
+static server_opts g_opts; /* installed by server_init */
 static atomic_int g_inflight;
-
-/* ---- per-thread database connections ------------------------------------ */
-
-static pthread_mutex_t conns_mu = PTHREAD_MUTEX_INITIALIZER;
-static db_conn *all_conns[512];
-static int nconns;
-static __thread db_conn *tl_db;
-
-static void conn_register(db_conn *c, bool add) {
-    pthread_mutex_lock(&conns_mu);
-    if (add) {
-        if (nconns < (int)(sizeof all_conns / sizeof all_conns[0])) all_conns[nconns++] = c;
-    } else {
-        for (int i = 0; i < nconns; i++)
-            if (all_conns[i] == c) {
-                all_conns[i] = all_conns[--nconns];
-                break;
-            }
-    }
-    pthread_mutex_unlock(&conns_mu);
-    metrics_db_connections(add ? 1 : -1);
-}
-
-static void close_all_conns(void) {
-    pthread_mutex_lock(&conns_mu);
-    for (int i = 0; i < nconns; i++) db_close(all_conns[i]);
-    metrics_db_connections(-nconns);
-    nconns = 0;
-    pthread_mutex_unlock(&conns_mu);
-}
-
-static db_conn *thread_db(char *err, size_t errlen) {
-    if (tl_db && db_broken(tl_db)) {
-        conn_register(tl_db, false);
-        db_close(tl_db);
-        tl_db = NULL;
-    }
-    if (!tl_db) {
-        tl_db = db_open(cfg.database, err, errlen);
-        if (tl_db) conn_register(tl_db, true);
-    }
-    return tl_db;
-}
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -166,6 +136,9 @@ const char *http_method(const http_req *r) { return r->method; }
 const char *http_url_path(const http_req *r) { return r->url; }
 arena *http_arena(http_req *r) { return r->arena; }
 const char *http_principal(const http_req *r) { return r->authenticated ? r->auth.sub : NULL; }
+const route_def *http_route(const http_req *r) { return r->route; }
+bool http_via_alias(const http_req *r) { return r->route && r->match.alias; }
+const char *http_request_id(const http_req *r) { return r->request_id; }
 
 const char *http_path(const http_req *r, const char *name) {
     for (int i = 0; i < r->match.nvars; i++)
@@ -174,22 +147,22 @@ const char *http_path(const http_req *r, const char *name) {
 }
 
 const char *http_header(const http_req *r, const char *name) {
-    return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+    if (!r->ip) return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+    for (const char *const *h = r->ip->headers; h && h[0] && h[1]; h += 2)
+        if (!strcasecmp(h[0], name)) return h[1];
+    return NULL;
+}
+
+const char *http_query_raw(const http_req *r, const char *name) {
+    if (!r->ip) return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+    for (size_t i = 0; i < r->ip->nq; i++)
+        if (!strcmp(r->ip->qk[i], name)) return r->ip->qv[i];
+    return NULL;
 }
 
 const char *http_body(const http_req *r, size_t *len) {
     if (len) *len = r->body.len;
     return r->body.data;
-}
-
-struct db_conn *http_db(http_req *r) {
-    char err[256];
-    db_conn *c = thread_db(err, sizeof err);
-    if (!c) {
-        log_msg(LOG_ERROR, "database unavailable", "requestId", r->request_id, "error", err, NULL);
-        if (!r->answered) http_error(r, 503, "Database unavailable");
-    }
-    return c;
 }
 
 /* ---- responses ----------------------------------------------------------- */
@@ -209,17 +182,29 @@ static void set_response(http_req *r, int status, struct MHD_Response *resp, con
         log_msg(LOG_ERROR, "handler answered twice", "requestId", r->request_id, NULL);
         return;
     }
+    if (g_opts.before_send) g_opts.before_send(r);
     r->answered = true;
     r->status = status;
     r->resp = resp;
     if (content_type) MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
     for (int i = 0; i < r->nextra; i++) MHD_add_response_header(resp, r->extra[i].name, r->extra[i].value);
     MHD_add_response_header(resp, "X-Request-Id", r->request_id);
-    if (cfg.debug_query_count && tl_db) {
-        char n[32];
-        snprintf(n, sizeof n, "%llu", (unsigned long long)db_query_count(tl_db));
-        MHD_add_response_header(resp, "X-Query-Count", n);
+}
+
+/* Records the answer of an in-process request (takes data). */
+static void inproc_answer(http_req *r, int status, char *data, size_t len, const char *content_type) {
+    if (r->answered) {
+        free(data);
+        log_msg(LOG_ERROR, "handler answered twice", "requestId", r->request_id, NULL);
+        return;
     }
+    r->answered = true;
+    r->status = status;
+    http_invoke_result *res = r->ip->res;
+    res->status = status;
+    res->body = data;
+    res->len = len;
+    snprintf(res->content_type, sizeof res->content_type, "%s", content_type ? content_type : "");
 }
 
 static void send_buf(http_req *r, int status, buf *b, const char *content_type) {
@@ -231,6 +216,10 @@ static void send_buf(http_req *r, int status, buf *b, const char *content_type) 
     }
     size_t len;
     char *data = buf_release(b, &len);
+    if (r->ip) {
+        inproc_answer(r, status, data, len, content_type);
+        return;
+    }
     struct MHD_Response *resp = MHD_create_response_from_buffer_with_free_callback(len, data, free);
     if (!resp) {
         free(data);
@@ -282,14 +271,6 @@ void http_framework_error(http_req *r, int status, const char *message) {
     send_buf(r, status, &b, "application/json");
 }
 
-void http_db_error(http_req *r) {
-    db_conn *c = tl_db;
-    const char *msg = c ? db_errmsg(c) : "no connection";
-    log_msg(LOG_ERROR, "database error", "requestId", r->request_id, "route", r->route_label, "error", msg, NULL);
-    if (!c || db_broken(c)) http_error(r, 503, "Database unavailable");
-    else http_framework_error(r, 500, NULL);
-}
-
 /* ---- streaming ----------------------------------------------------------- */
 
 struct stream {
@@ -323,6 +304,26 @@ static void stream_free(void *cls) {
     req_unref(r);
 }
 
+/* In-process: read the whole stream now, up to max_body bytes. */
+static void inproc_stream(http_req *r, int status, const char *content_type, http_stream_reader reader, void *ctx,
+                          http_stream_free free_cb) {
+    buf b = BUF_INIT;
+    b.limit = r->ip->max_body;
+    char block[STREAM_BLOCK];
+    ssize_t n;
+    while ((n = reader(ctx, block, sizeof block)) > 0) {
+        buf_append(&b, block, (size_t)n);
+        if (b.overflow) break;
+    }
+    if (free_cb) free_cb(ctx);
+    if (n < 0 && !b.overflow) {
+        buf_dispose(&b);
+        http_framework_error(r, 500, "stream failed");
+        return;
+    }
+    send_buf(r, status, &b, content_type);
+}
+
 void http_stream(http_req *r, int status, const char *content_type, http_stream_reader reader, void *ctx,
                  http_stream_free free_cb) {
     http_stream_len(r, status, content_type, -1, reader, ctx, free_cb);
@@ -330,6 +331,10 @@ void http_stream(http_req *r, int status, const char *content_type, http_stream_
 
 void http_stream_len(http_req *r, int status, const char *content_type, int64_t length, http_stream_reader reader,
                      void *ctx, http_stream_free free_cb) {
+    if (r->ip) {
+        inproc_stream(r, status, content_type, reader, ctx, free_cb);
+        return;
+    }
     struct stream *s = calloc(1, sizeof *s);
     if (!s) abort();
     s->req = r;
@@ -368,7 +373,7 @@ static bool bad_param(http_req *r, int kind, const char *name, const char *value
 }
 
 bool http_query_str(http_req *r, const char *name, bool required, const char **out) {
-    const char *v = MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+    const char *v = http_query_raw(r, name);
     if (!v) {
         if (required) return bad_param(r, 0, name, NULL);
         *out = NULL;
@@ -455,7 +460,11 @@ static enum MHD_Result list_iter(void *cls, enum MHD_ValueKind kind, const char 
 
 bool http_query_list(http_req *r, const char *name, bool required, const char ***out, size_t *n) {
     struct list_ctx l = {r, name, NULL, 0, 0};
-    MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, list_iter, &l);
+    if (r->ip) {
+        for (size_t i = 0; i < r->ip->nq; i++) list_iter(&l, MHD_GET_ARGUMENT_KIND, r->ip->qk[i], r->ip->qv[i]);
+    } else {
+        MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, list_iter, &l);
+    }
     if (!l.n && required) return bad_param(r, 0, name, NULL);
     *out = l.items;
     *n = l.n;
@@ -497,6 +506,7 @@ static void unauthorized(http_req *r, const char *why) {
 
 static bool authorize(http_req *r) {
     if (r->route->roles == ROLES_PUBLIC) return true;
+    if (r->ip && !r->ip->check_auth) return true; /* the in-process caller vouches */
     const char *h = http_header(r, "Authorization");
     if (!h || strncasecmp(h, "Bearer ", 7)) {
         unauthorized(r, NULL);
@@ -504,13 +514,13 @@ static bool authorize(http_req *r) {
     }
     const char *tok = h + 7;
     while (*tok == ' ') tok++;
-    if (!auth_verify(g_auth, tok, &r->auth)) {
+    if (!g_opts.auth || !auth_verify(g_opts.auth, tok, &r->auth)) {
         log_msg(LOG_INFO, "token refused", "requestId", r->request_id, "reason", r->auth.error, NULL);
         unauthorized(r, r->auth.error);
         return false;
     }
     r->authenticated = true;
-    if ((r->auth.roles & ROLE_ADMIN) || (r->auth.roles & r->route->roles)) return true;
+    if ((r->auth.roles & g_opts.admin_roles) || (r->auth.roles & r->route->roles)) return true;
     http_error(r, 403, "Access Denied");
     return false;
 }
@@ -527,7 +537,7 @@ static void dispatch(http_req *r) {
         http_framework_error(r, 413, arena_printf(r->arena, "Request body larger than %zu bytes", cfg.max_body));
         return;
     }
-    int idx = router_match(route_table, route_count, r->method, r->url, &r->match);
+    int idx = router_match(g_opts.routes, g_opts.nroutes, r->method, r->url, &r->match);
     if (idx == ROUTER_NOT_FOUND) {
         r->route_label = "unmatched";
         http_framework_error(r, 404, arena_printf(r->arena, "No endpoint %s %s.", r->method, r->url));
@@ -536,13 +546,13 @@ static void dispatch(http_req *r) {
     if (idx == ROUTER_METHOD_NOT_ALLOWED) {
         r->route_label = "unmatched";
         char allow[64];
-        router_allowed(route_table, route_count, r->url, allow, sizeof allow);
+        router_allowed(g_opts.routes, g_opts.nroutes, r->url, allow, sizeof allow);
         http_add_header(r, "Allow", allow);
         http_framework_error(r, 405, arena_printf(r->arena, "Request method '%s' is not supported", r->method));
         return;
     }
     r->route_idx = idx;
-    r->route = &route_table[idx];
+    r->route = &g_opts.routes[idx];
     r->route_label = r->route->pattern;
     r->var_names = arena_alloc(r->arena, sizeof(char *) * (size_t)(r->match.nvars + 1));
     r->var_vals = arena_alloc(r->arena, sizeof(char *) * (size_t)(r->match.nvars + 1));
@@ -654,30 +664,83 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap) {
     log_msg(LOG_DEBUG, "libmicrohttpd", "detail", msg, NULL);
 }
 
-int server_db_ready(http_req *r) {
-    if (!db_url_is_postgres(cfg.database)) {
-        int fd = open(cfg.database, O_RDONLY | O_CLOEXEC);
-        if (fd < 0) return -1;
-        close(fd);
-    }
-    char err[256];
-    db_conn *c = thread_db(err, sizeof err);
-    if (!c) return -1;
-    if (db_ping(c) != 0) {
-        /* the connection may be stale: one fresh try */
-        if (db_broken(c)) {
-            c = thread_db(err, sizeof err);
-            if (!c || db_ping(c) != 0) return -1;
-            return 0;
-        }
-        return -1;
-    }
-    (void)r;
-    return 0;
+void server_init(const server_opts *opts) {
+    g_opts = *opts;
+    metrics_init(opts->routes, opts->nroutes);
 }
 
-int server_run(auth_ctx *auth) {
-    g_auth = auth;
+const route_def *server_routes(size_t *n) {
+    *n = g_opts.nroutes;
+    return g_opts.routes;
+}
+
+/* ---- in-process requests ------------------------------------------------- */
+
+/* Decodes a query string into ip (arena copies): a=1&b=x%20y; '+' is a space. */
+static void parse_query(http_req *r, const char *q) {
+    struct inproc *ip = r->ip;
+    size_t cap = 1;
+    for (const char *p = q; *p; p++)
+        if (*p == '&') cap++;
+    ip->qk = arena_alloc(r->arena, cap * sizeof *ip->qk);
+    ip->qv = arena_alloc(r->arena, cap * sizeof *ip->qv);
+    while (*q) {
+        const char *amp = strchr(q, '&');
+        size_t len = amp ? (size_t)(amp - q) : strlen(q);
+        if (len) {
+            char *kv = arena_strndup(r->arena, q, len);
+            for (char *c = kv; *c; c++)
+                if (*c == '+') *c = ' ';
+            char *eq = strchr(kv, '=');
+            char *v = eq ? eq + 1 : kv + len;
+            if (eq) *eq = 0;
+            unescape(NULL, NULL, kv);
+            unescape(NULL, NULL, v);
+            ip->qk[ip->nq] = kv;
+            ip->qv[ip->nq] = v;
+            ip->nq++;
+        }
+        if (!amp) break;
+        q = amp + 1;
+    }
+}
+
+int http_invoke(const char *method, const char *path, const char *const *headers, bool check_auth, size_t max_body,
+                http_invoke_result *out) {
+    memset(out, 0, sizeof *out);
+    http_req *r = calloc(1, sizeof *r);
+    if (!r) abort();
+    struct inproc ip = {.headers = headers, .max_body = max_body ? max_body : (16u << 20), .check_auth = check_auth,
+                        .res = out};
+    r->ip = &ip;
+    r->arena = arena_new();
+    r->refs = 1;
+    r->route_idx = -1;
+    r->route_label = "unmatched";
+    r->start_us = tu_mono_us();
+    r->method = arena_strdup(r->arena, method);
+    const char *qm = strchr(path, '?');
+    char *url = arena_strndup(r->arena, path, qm ? (size_t)(qm - path) : strlen(path));
+    unescape(NULL, NULL, url);
+    r->url = url;
+    if (qm) parse_query(r, qm + 1);
+    r->out.limit = ip.max_body;
+    jw_init(&r->w, &r->out);
+    new_request_id(r->request_id, sizeof r->request_id);
+    if (strlen(r->url) > MAX_URL_BYTES) http_framework_error(r, 414, "URI longer than 8192 bytes");
+    else dispatch(r);
+    int status = r->answered ? r->status : 500;
+    if (!r->answered) {
+        out->status = 500;
+        out->body = NULL;
+    }
+    log_msg(LOG_DEBUG, "in-process request", "requestId", r->request_id, "route", r->route_label, NULL);
+    req_unref(r);
+    return status;
+}
+
+int server_run(const server_opts *opts) {
+    server_init(opts);
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGTERM);
@@ -711,6 +774,12 @@ int server_run(auth_ctx *auth) {
     snprintf(port, sizeof port, "%u", info ? (unsigned)info->port : (unsigned)cfg.port);
     snprintf(threads, sizeof threads, "%d", cfg.threads);
     log_msg(LOG_INFO, "deliusd listening", "port", port, "threads", threads, "version", DELIUSD_VERSION, NULL);
+    if (g_opts.on_start && g_opts.on_start(g_opts.hook_ctx) != 0) {
+        log_msg(LOG_ERROR, "start-up hook failed; stopping", NULL);
+        MHD_stop_daemon(d);
+        if (g_opts.on_exit) g_opts.on_exit(g_opts.hook_ctx);
+        return 1;
+    }
 
     int sig = 0;
     sigwait(&set, &sig);
@@ -718,11 +787,12 @@ int server_run(auth_ctx *auth) {
             "signal", sig == SIGTERM ? "SIGTERM" : "SIGINT", NULL);
     MHD_socket ls = MHD_quiesce_daemon(d);
     if (ls != MHD_INVALID_SOCKET) close(ls);
+    if (g_opts.on_stop) g_opts.on_stop(g_opts.hook_ctx);
     uint64_t deadline = tu_mono_ms() + (uint64_t)cfg.shutdown_grace_s * 1000u;
     while (atomic_load(&g_inflight) > 0 && tu_mono_ms() < deadline) usleep(20000);
     if (atomic_load(&g_inflight) > 0) log_msg(LOG_WARN, "grace period over; closing remaining connections", NULL);
     MHD_stop_daemon(d);
-    close_all_conns();
+    if (g_opts.on_exit) g_opts.on_exit(g_opts.hook_ctx);
     log_msg(LOG_INFO, "stopped", NULL);
     return 0;
 }

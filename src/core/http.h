@@ -4,12 +4,17 @@
  * The HTTP adapter (http.c, over libmicrohttpd) matches the route, checks the
  * token and roles, then calls the route's handler with an http_req. A handler:
  *   - reads path variables (http_path) and typed query parameters (http_query_*),
- *   - queries the database through http_db() (this worker thread's connection),
+ *   - queries the database through http_db() (services/service.h: this worker
+ *     thread's connection from the pool in src/db/pool.h),
  *   - allocates from http_arena() (freed after the response is sent),
  *   - answers with exactly one of: http_json() + http_send_json(), http_error(),
  *     http_not_found(), http_send(), or http_stream().
  * The handler's return value is ignored unless it forgot to answer, in which case
- * a 500 is sent. Database failures should be answered with http_db_error().
+ * a 500 is sent. Database failures should be answered with http_db_error()
+ * (services/service.h).
+ *
+ * Core knows no service and no database: the route table, the roles and the
+ * hooks come in through server_opts (server.h).
  *
  * Ownership: everything reachable from an http_req belongs to the request and
  * lives until the response is complete.
@@ -25,7 +30,6 @@
 #include "arena.h"
 #include "json.h"
 
-struct db_conn;
 typedef struct http_req http_req;
 
 /* The shape of error bodies a route uses (platform.md §3). */
@@ -45,9 +49,6 @@ const char *http_header(const http_req *r, const char *name);
 /* Request body (POST), NUL-terminated; len may be NULL. NULL when none. */
 const char *http_body(const http_req *r, size_t *len);
 arena *http_arena(http_req *r);
-/* This worker's database connection (opened on first use, reopened after a
- * broken connection). NULL if it cannot be opened (already answered 503). */
-struct db_conn *http_db(http_req *r);
 /* The token's subject (`sub`) or NULL on public routes. */
 const char *http_principal(const http_req *r);
 
@@ -80,8 +81,6 @@ void http_error(http_req *r, int status, const char *message);
 void http_not_found(http_req *r, const char *entity, const char *field, const char *value);
 /* Framework-shaped error {timestamp, status, error, path, message?}. */
 void http_framework_error(http_req *r, int status, const char *message);
-/* 503 (database unavailable) or 500, chosen from the connection state; logs the cause. */
-void http_db_error(http_req *r);
 
 /* Streaming: the reader fills up to max bytes into out and returns the count,
  * 0 at the end, or -1 on error (the connection is then closed). It is called
@@ -102,37 +101,31 @@ void http_stream_len(http_req *r, int status, const char *content_type, int64_t 
 
 typedef int (*http_handler)(http_req *r);
 
-/* Role bits (token authorities). A route lists the roles that may call it;
- * ROLE_ADMIN passes every protected route. */
-enum {
-    ROLE_TIER = 1u << 0,        /* ROLE_PROBATION_API__TIER__CASE_DETAIL */
-    ROLE_TIER_LEGACY = 1u << 1, /* ROLE_TIER_DETAILS */
-    ROLE_UPW = 1u << 2,         /* ROLE_PROBATION_API__UPW__CASE_DETAIL */
-    ROLE_UPW_LEGACY = 1u << 3,  /* ROLE_UPW_DETAILS */
-    ROLE_COURT = 1u << 4,       /* ROLE_PROBATION_API__COURT_CASE__CASE_DETAIL */
-    ROLE_ADMIN = 1u << 5,       /* ROLE_PROBATION_INTEGRATION_ADMIN */
-};
 #define ROLES_PUBLIC 0u
 
-/* One entry of the route table (src/routes.c): the single declaration of a route,
- * read by the router, the role check, /v3/api-docs and the tests. */
+/* One route: the single declaration of a route, read by the router, the role
+ * check, /v3/api-docs and the tests. Services declare theirs in
+ * src/services/<service>/routes.c with designated initialisers; the
+ * application assembles them (src/routes.c) and passes them to server_run. */
 typedef struct route_def {
     const char *method;   /* "GET", "POST" */
     const char *pattern;  /* "/tier-details/{crn}" */
-    unsigned roles;       /* any-of; ROLES_PUBLIC = no token */
-    err_style errors;
+    const char *alias;    /* a second path served by this entry with the same variables
+                             ("/secure/offenders/crn/{crn}"), or NULL */
+    unsigned roles;       /* any-of role bits of the application's roles table; ROLES_PUBLIC = no token */
+    err_style errors;     /* error body shape */
     http_handler handler;
-    const char *service;  /* "tier", "unpaid-work", "court-case", "platform" */
+    const char *service;  /* "tier", "unpaid-work", "court-case", "platform" (OpenAPI tag) */
     const char *schema;   /* response schema name in the seed ("TierDetails"), or NULL */
-    const char *summary;
+    const char *summary;  /* one line for /v3/api-docs */
 } route_def;
 
-extern const route_def route_table[];
-extern const size_t route_count;
-
-/* Maps an authority string to its role bit (0 if unknown). */
-unsigned role_from_authority(const char *authority);
-/* Authority string of a single role bit. */
-const char *role_authority(unsigned role);
+/* The route that matched, and whether it was reached through its alias path. */
+const route_def *http_route(const http_req *r);
+bool http_via_alias(const http_req *r);
+/* Query-string value (first occurrence, percent-decoded) or NULL. */
+const char *http_query_raw(const http_req *r, const char *name);
+/* The request id (X-Request-Id echoed or generated), for log lines. */
+const char *http_request_id(const http_req *r);
 
 #endif

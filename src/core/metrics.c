@@ -7,7 +7,7 @@
 #include "http.h"
 #include "json.h"
 
-#define MAX_ROUTES 128
+#define MAX_ROUTES 256 /* routes beyond this are counted as unmatched */
 #define NCLASS 5 /* 1xx..5xx */
 static const double bounds_ms[] = {1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000};
 #define NB (sizeof bounds_ms / sizeof bounds_ms[0])
@@ -26,6 +26,13 @@ static struct {
 } events[MAX_EVENTS];
 
 static atomic_int db_conns;
+static const route_def *g_routes; /* installed by metrics_init */
+static size_t g_nroutes;
+
+void metrics_init(const route_def *table, size_t n) {
+    g_routes = table;
+    g_nroutes = n;
+}
 
 void metrics_request(int idx, int status, double ms) {
     if (idx < 0 || idx >= MAX_ROUTES) idx = MAX_ROUTES;
@@ -57,7 +64,7 @@ void metrics_event(const char *name) {
 void metrics_db_connections(int delta) { atomic_fetch_add(&db_conns, delta); }
 
 static void route_label(buf *b, int idx) {
-    const char *p = idx < (int)route_count ? route_table[idx].pattern : "unmatched";
+    const char *p = idx >= 0 && (size_t)idx < g_nroutes ? g_routes[idx].pattern : "unmatched";
     buf_puts(b, "route=\"");
     json_escape(b, p, strlen(p));
     buf_putc(b, '"');
@@ -66,14 +73,14 @@ static void route_label(buf *b, int idx) {
 void metrics_render(buf *b) {
     buf_puts(b, "# HELP deliusd_http_requests_total HTTP requests by route template and status class.\n"
                 "# TYPE deliusd_http_requests_total counter\n");
-    int n = (int)route_count < MAX_ROUTES ? (int)route_count : MAX_ROUTES;
+    int n = (int)g_nroutes < MAX_ROUTES ? (int)g_nroutes : MAX_ROUTES;
     for (int i = 0; i <= n; i++) {
         int idx = i == n ? MAX_ROUTES : i;
         for (int c = 0; c < NCLASS; c++) {
             unsigned long v = atomic_load(&routes[idx].count[c]);
             if (!v) continue;
             buf_puts(b, "deliusd_http_requests_total{");
-            route_label(b, i == n ? (int)route_count : i);
+            route_label(b, i == n ? (int)g_nroutes : i);
             buf_printf(b, ",status=\"%dxx\"} %lu\n", c + 1, v);
         }
     }
@@ -88,15 +95,15 @@ void metrics_render(buf *b) {
         for (size_t k = 0; k <= NB; k++) {
             cum += atomic_load(&routes[idx].bucket[k]);
             buf_puts(b, "deliusd_http_request_duration_seconds_bucket{");
-            route_label(b, i == n ? (int)route_count : i);
+            route_label(b, i == n ? (int)g_nroutes : i);
             if (k < NB) buf_printf(b, ",le=\"%g\"} %lu\n", bounds_ms[k] / 1000.0, cum);
             else buf_printf(b, ",le=\"+Inf\"} %lu\n", cum);
         }
         buf_puts(b, "deliusd_http_request_duration_seconds_sum{");
-        route_label(b, i == n ? (int)route_count : i);
+        route_label(b, i == n ? (int)g_nroutes : i);
         buf_printf(b, "} %.6f\n", (double)atomic_load(&routes[idx].sum_us) / 1e6);
         buf_puts(b, "deliusd_http_request_duration_seconds_count{");
-        route_label(b, i == n ? (int)route_count : i);
+        route_label(b, i == n ? (int)g_nroutes : i);
         buf_printf(b, "} %lu\n", total);
     }
     buf_puts(b, "# HELP deliusd_events_total Telemetry events by name.\n# TYPE deliusd_events_total counter\n");

@@ -7,9 +7,14 @@
 #ifndef DL_METRICS_H
 #define DL_METRICS_H
 
-#include "buf.h"
+#include <stddef.h>
 
-/* route_idx: index in route_table, or -1 for unmatched requests. */
+#include "buf.h"
+#include "http.h"
+
+/* Installs the route table whose indexes metrics_request receives (labels). */
+void metrics_init(const route_def *routes, size_t n);
+/* route_idx: index in the installed table, or -1 for unmatched requests. */
 void metrics_request(int route_idx, int status, double duration_ms);
 /* Counts a telemetry event by name (names are static strings). */
 void metrics_event(const char *name);

@@ -39,14 +39,19 @@ int router_match(const route_def *table, size_t n, const char *method, const cha
     route_match tmp;
     bool head = !strcmp(method, "HEAD");
     for (size_t i = 0; i < n; i++) {
-        int s = match_one(table[i].pattern, path, &tmp);
-        if (s < 0) continue;
-        path_seen = true;
-        if (strcmp(table[i].method, method) && !(head && !strcmp(table[i].method, "GET"))) continue;
-        if (s > best_score) {
-            best_score = s;
-            best = (int)i;
-            *m = tmp;
+        for (int alias = 0; alias < 2; alias++) {
+            const char *pat = alias ? table[i].alias : table[i].pattern;
+            if (!pat) continue;
+            int s = match_one(pat, path, &tmp);
+            if (s < 0) continue;
+            path_seen = true;
+            if (strcmp(table[i].method, method) && !(head && !strcmp(table[i].method, "GET"))) continue;
+            if (s > best_score) {
+                best_score = s;
+                best = (int)i;
+                tmp.alias = alias != 0;
+                *m = tmp;
+            }
         }
     }
     if (best < 0 && path_seen) return ROUTER_METHOD_NOT_ALLOWED;
@@ -58,7 +63,8 @@ void router_allowed(const route_def *table, size_t n, const char *path, char *ou
     size_t used = 0;
     out[0] = 0;
     for (size_t i = 0; i < n; i++) {
-        if (match_one(table[i].pattern, path, &tmp) < 0) continue;
+        if (match_one(table[i].pattern, path, &tmp) < 0 && (!table[i].alias || match_one(table[i].alias, path, &tmp) < 0))
+            continue;
         size_t ml = strlen(table[i].method);
         if (strstr(out, table[i].method)) continue;
         if (used + ml + 3 > outlen) break;

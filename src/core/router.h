@@ -4,12 +4,14 @@
  * Patterns are literal segments and `{name}` variables, each variable matching
  * one non-empty path segment. Literal segments win over variables when both
  * match (so /case-data/{crn}/personal-details beats /case-data/{crn}/{eventId}).
- * A trailing slash is not ignored. The match holds pointers into the pattern and
+ * A route's alias path (route_def.alias) matches like its pattern and yields
+ * the same route index. A trailing slash is not ignored. The match holds pointers into the pattern and
  * path (no allocation).
  */
 #ifndef DL_ROUTER_H
 #define DL_ROUTER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "http.h"
@@ -18,6 +20,7 @@
 
 typedef struct route_match {
     int nvars;
+    bool alias; /* matched the route's alias path */
     const char *name[ROUTER_MAX_VARS];
     size_t name_len[ROUTER_MAX_VARS];
     const char *val[ROUTER_MAX_VARS];

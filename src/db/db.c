@@ -4,6 +4,7 @@
 #include "db.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,7 @@ bool db_url_is_postgres(const char *url) {
                    strstr(url, "dbname=") || strstr(url, "host="));
 }
 
-db_conn *db_open(const char *url, char *err, size_t errlen) {
+static db_conn *open_url(const char *url, bool create, char *err, size_t errlen) {
     const db_ops *ops = &db_sqlite_ops;
     if (db_url_is_postgres(url)) {
         if (!&db_postgres_ops) {
@@ -26,7 +27,7 @@ db_conn *db_open(const char *url, char *err, size_t errlen) {
         }
         ops = &db_postgres_ops;
     }
-    db_conn *c = ops->open(url, err, errlen);
+    db_conn *c = ops->open(url, create, err, errlen);
     if (c) {
         BASE(c)->ops = ops;
         BASE(c)->ncache = 0;
@@ -34,9 +35,13 @@ db_conn *db_open(const char *url, char *err, size_t errlen) {
     return c;
 }
 
+db_conn *db_open(const char *url, char *err, size_t errlen) { return open_url(url, false, err, errlen); }
+db_conn *db_open_create(const char *url, char *err, size_t errlen) { return open_url(url, true, err, errlen); }
+
 void db_close(db_conn *c) {
     if (!c) return;
     db_conn_base *b = BASE(c);
+    b->closing = true;
     for (int i = 0; i < DB_STMT_CACHE; i++) {
         if (b->cache[i].stmt) b->ops->finalize(b->cache[i].stmt);
         free((void *)b->cache[i].sql);
@@ -90,31 +95,77 @@ static uint32_t hash_str(const char *s) {
     return h;
 }
 
+#define CACHE_MAX (DB_STMT_CACHE * 3 / 4)
+#define SLOT(i) ((uint32_t)(i) & (DB_STMT_CACHE - 1))
+
+/* Removes slot i (linear probing: shift later members of the run back so every
+ * remaining key stays reachable from its home slot). */
+static void cache_remove(db_conn_base *b, uint32_t i) {
+    b->ops->finalize(b->cache[i].stmt);
+    free((void *)b->cache[i].sql);
+    b->cache[i].sql = NULL;
+    b->cache[i].stmt = NULL;
+    b->ncache--;
+    for (uint32_t j = SLOT(i + 1); b->cache[j].sql; j = SLOT(j + 1)) {
+        uint32_t home = hash_str(b->cache[j].sql) & (DB_STMT_CACHE - 1);
+        /* move j into the hole i when its home is not in (i, j] (cyclically) */
+        bool stays = (i <= j) ? (home > i && home <= j) : (home > i || home <= j);
+        if (stays) continue;
+        b->cache[i] = b->cache[j];
+        b->cache[j].sql = NULL;
+        b->cache[j].stmt = NULL;
+        i = j;
+    }
+}
+
+/* Evicts the least recently used statement that is not open; false when every
+ * cached statement is open. */
+static bool cache_evict(db_conn_base *b) {
+    int victim = -1;
+    uint64_t oldest = UINT64_MAX;
+    for (int i = 0; i < DB_STMT_CACHE; i++) {
+        db_stmt_base *s = (db_stmt_base *)b->cache[i].stmt;
+        if (s && !s->open && s->last_used < oldest) {
+            oldest = s->last_used;
+            victim = i;
+        }
+    }
+    if (victim < 0) return false;
+    cache_remove(b, (uint32_t)victim);
+    return true;
+}
+
 db_stmt *db_query(db_conn *c, const char *sql) {
     db_conn_base *b = BASE(c);
     uint32_t h = hash_str(sql) & (DB_STMT_CACHE - 1);
     for (int probe = 0; probe < DB_STMT_CACHE; probe++) {
-        struct db_cache_entry *e = &b->cache[(h + (uint32_t)probe) & (DB_STMT_CACHE - 1)];
-        if (!e->sql) {
-            if (b->ncache >= DB_STMT_CACHE * 3 / 4) break; /* full: prepare uncached? refuse */
-            db_stmt *s = b->ops->prepare(c, sql);
-            if (!s) return NULL;
-            SBASE(s)->conn = c;
-            e->sql = strdup(sql);
-            if (!e->sql) abort();
-            e->stmt = s;
-            b->ncache++;
-            b->queries++;
-            return s;
-        }
+        struct db_cache_entry *e = &b->cache[SLOT(h + (uint32_t)probe)];
+        if (!e->sql) break;
         if (e->sql == sql || !strcmp(e->sql, sql)) {
             b->ops->reset(e->stmt);
             b->queries++;
+            SBASE(e->stmt)->last_used = ++b->tick;
+            SBASE(e->stmt)->open = true;
             return e->stmt;
         }
     }
-    db_set_error(c, false, "statement cache full (%d statements)", b->ncache);
-    return NULL;
+    if (b->ncache >= CACHE_MAX && !cache_evict(b)) {
+        db_set_error(c, false, "statement cache full (%d statements open at once)", b->ncache);
+        return NULL;
+    }
+    db_stmt *s = b->ops->prepare(c, sql);
+    if (!s) return NULL;
+    uint32_t i = h;
+    while (b->cache[i].sql) i = SLOT(i + 1); /* a free slot exists: at most 3/4 full */
+    SBASE(s)->conn = c;
+    SBASE(s)->last_used = ++b->tick;
+    SBASE(s)->open = true;
+    b->cache[i].sql = strdup(sql);
+    if (!b->cache[i].sql) abort();
+    b->cache[i].stmt = s;
+    b->ncache++;
+    b->queries++;
+    return s;
 }
 
 #define CONN_OF(s) (SBASE(s)->conn)
@@ -128,4 +179,7 @@ bool db_col_is_null(db_stmt *s, int col) { return OPS(CONN_OF(s))->col_is_null(s
 const char *db_col_text(db_stmt *s, int col) { return OPS(CONN_OF(s))->col_text(s, col); }
 int64_t db_col_int(db_stmt *s, int col) { return OPS(CONN_OF(s))->col_int(s, col); }
 double db_col_double(db_stmt *s, int col) { return OPS(CONN_OF(s))->col_double(s, col); }
-void db_done(db_stmt *s) { OPS(CONN_OF(s))->reset(s); }
+void db_done(db_stmt *s) {
+    SBASE(s)->open = false;
+    OPS(CONN_OF(s))->reset(s);
+}

@@ -36,6 +36,9 @@ typedef enum { DB_SQLITE = 1, DB_POSTGRES = 2 } db_kind;
  * / a libpq keyword string (`host=… dbname=…`). On failure returns NULL and
  * writes a message into err. The caller owns the connection (db_close). */
 db_conn *db_open(const char *url, char *err, size_t errlen);
+/* As db_open, but a missing SQLite file is created (only `migrate`, `seed` and
+ * tests do this; serving never creates a database: a missing file is an error). */
+db_conn *db_open_create(const char *url, char *err, size_t errlen);
 /* Closes the connection and every cached statement. NULL is a no-op. */
 void db_close(db_conn *c);
 /* True when url names a PostgreSQL database. */
@@ -108,7 +111,7 @@ int db_migrate(db_conn *c, bool verbose, char *err, size_t errlen);
 /* Backend operations table: each backend (sqlite.c, postgres.c) fills one. */
 typedef struct db_ops {
     db_kind kind;
-    db_conn *(*open)(const char *url, char *err, size_t errlen);
+    db_conn *(*open)(const char *url, bool create, char *err, size_t errlen);
     void (*close)(db_conn *c);
     int (*exec)(db_conn *c, const char *sql);
     db_stmt *(*prepare)(db_conn *c, const char *sql);
@@ -126,8 +129,12 @@ typedef struct db_ops {
     void (*reset)(db_stmt *s);
 } db_ops;
 
-/* Common header every backend's connection and statement struct starts with. */
-#define DB_STMT_CACHE 512 /* open-addressed hash of SQL text; power of two */
+/* Common header every backend's connection and statement struct starts with.
+ * The statement cache is an open-addressed hash of SQL text (linear probing)
+ * holding at most 3/4 of DB_STMT_CACHE statements; beyond that the least
+ * recently used statement that is not open (between db_query and db_done) is
+ * finalized to make room. */
+#define DB_STMT_CACHE 512 /* slots; power of two */
 struct db_cache_entry {
     const char *sql; /* owned copy */
     db_stmt *stmt;
@@ -137,12 +144,16 @@ typedef struct db_conn_base {
     char errmsg[512];
     bool broken;
     int errclass; /* db_errclass_t of the last error */
+    bool closing;   /* db_close in progress: backends skip per-statement clean-up */
     uint64_t queries;
+    uint64_t tick; /* LRU clock: bumped at every db_query */
     struct db_cache_entry cache[DB_STMT_CACHE];
     int ncache;
 } db_conn_base;
 typedef struct db_stmt_base {
     db_conn *conn;
+    uint64_t last_used; /* tick of the last db_query */
+    bool open;          /* returned by db_query and not yet db_done: never evicted */
 } db_stmt_base;
 
 extern const db_ops db_sqlite_ops;

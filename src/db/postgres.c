@@ -380,7 +380,8 @@ static void check_alive(pg_conn *c) {
     if (PQstatus(c->pg) == CONNECTION_OK) c->gen++;
 }
 
-static db_conn *pg_open(const char *url, char *err, size_t errlen) {
+static db_conn *pg_open(const char *url, bool create, char *err, size_t errlen) {
+    (void)create; /* the database must exist; migrate creates tables, not databases */
     const char *keys[] = {"connect_timeout", "application_name", "client_encoding", "dbname", NULL};
     const char *vals[] = {"5", "deliusd", "UTF8", url, NULL};
     PGconn *pg = PQconnectdbParams(keys, vals, 1);
@@ -510,7 +511,14 @@ static void pg_finalize(db_stmt *ds) {
     pg_stmt *s = PS(ds);
     pg_conn *c = STMT_CONN(ds);
     PQclear(s->cur);
-    if (c->active == s) c->active = NULL; /* only db_close finalizes: PQfinish drops the rest */
+    if (c->active == s) c->active = NULL;
+    /* Evicted from the statement cache (not db_close, where PQfinish drops
+     * everything): free the server-side statement when the connection is idle. */
+    if (!c->base.closing && !c->active && s->gen == c->gen && PQstatus(c->pg) == CONNECTION_OK) {
+        char q[48];
+        snprintf(q, sizeof q, "DEALLOCATE %s", s->name);
+        PQclear(PQexec(c->pg, q));
+    }
     queue_clear(s);
     clear_params(s);
     free_stmt(s);

@@ -45,10 +45,10 @@ static void set_err(db_conn *c, int rc) {
     db_set_errclass(c, err_class((ext & 0xff) == (rc & 0xff) ? ext : rc));
 }
 
-static db_conn *sq_open(const char *url, char *err, size_t errlen) {
+static db_conn *sq_open(const char *url, bool create, char *err, size_t errlen) {
     sq_conn *c = calloc(1, sizeof *c);
     if (!c) abort();
-    int rc = sqlite3_open_v2(url, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    int rc = sqlite3_open_v2(url, &c->db, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         snprintf(err, errlen, "cannot open SQLite database %s: %s", url, c->db ? sqlite3_errmsg(c->db) : "out of memory");
         sqlite3_close(c->db);

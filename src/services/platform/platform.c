@@ -7,10 +7,11 @@
 #include "core/embedded.h"
 #include "core/metrics.h"
 #include "core/server.h"
-#include "services/handlers.h"
+#include "db/pool.h"
+#include "services/platform/platform.h"
 
 static int health_body(http_req *r, bool with_components) {
-    bool up = server_db_ready(r) == 0;
+    bool up = db_pool_ready() == 0;
     jw *w = http_json(r);
     jw_obj_begin(w);
     jw_kv_str(w, "status", up ? "UP" : "DOWN");
@@ -76,11 +77,63 @@ int platform_asyncapi(http_req *r) {
     return 0;
 }
 
-static const char *role_names[] = {"ROLE_PROBATION_API__TIER__CASE_DETAIL", "ROLE_TIER_DETAILS",
-                                   "ROLE_PROBATION_API__UPW__CASE_DETAIL", "ROLE_UPW_DETAILS",
-                                   "ROLE_PROBATION_API__COURT_CASE__CASE_DETAIL", "ROLE_PROBATION_INTEGRATION_ADMIN"};
+/* One operation: a route at one of its paths (pattern or alias). */
+static void openapi_operation(jw *w, const route_def *e, const char *path) {
+    char m[8] = {0};
+    for (int k = 0; k < 7 && e->method[k]; k++) m[k] = (char)(e->method[k] | 0x20);
+    jw_key(w, m);
+    jw_obj_begin(w);
+    jw_kv_str(w, "summary", e->summary);
+    jw_key(w, "tags");
+    jw_arr_begin(w);
+    jw_str(w, e->service);
+    jw_arr_end(w);
+    jw_key(w, "parameters");
+    jw_arr_begin(w);
+    for (const char *p = strchr(path, '{'); p; p = strchr(p + 1, '{')) {
+        const char *q = strchr(p, '}');
+        if (!q) break;
+        jw_obj_begin(w);
+        jw_key(w, "name");
+        jw_strn(w, p + 1, (size_t)(q - p - 1));
+        jw_kv_str(w, "in", "path");
+        jw_kv_bool(w, "required", true);
+        jw_key(w, "schema");
+        jw_obj_begin(w);
+        jw_kv_str(w, "type", "string");
+        jw_obj_end(w);
+        jw_obj_end(w);
+    }
+    jw_arr_end(w);
+    if (e->roles) {
+        jw_key(w, "security");
+        jw_arr_begin(w);
+        jw_obj_begin(w);
+        jw_key(w, "hmpps-auth");
+        jw_arr_begin(w);
+        jw_arr_end(w);
+        jw_obj_end(w);
+        jw_arr_end(w);
+        jw_key(w, "x-roles");
+        jw_arr_begin(w);
+        for (size_t k = 0; k < role_count; k++)
+            if ((e->roles & role_table[k].bit) || role_table[k].bit == ROLE_ADMIN) jw_str(w, role_table[k].authority);
+        jw_arr_end(w);
+    }
+    jw_key(w, "responses");
+    jw_obj_begin(w);
+    jw_key(w, "200");
+    jw_obj_begin(w);
+    jw_kv_str(w, "description", e->schema ? e->schema : "OK");
+    jw_obj_end(w);
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
 
-/* OpenAPI 3 document generated from the route table: paths, parameters, roles. */
+static const char *route_path(const route_def *e, int which) { return which ? e->alias : e->pattern; }
+
+/* OpenAPI 3 document generated from the route table: paths (an alias is a
+ * path of its own), parameters, roles. */
 int platform_openapi(http_req *r) {
     jw *w = http_json(r);
     jw_obj_begin(w);
@@ -104,69 +157,25 @@ int platform_openapi(http_req *r) {
     jw_obj_end(w);
     jw_key(w, "paths");
     jw_obj_begin(w);
-    for (size_t i = 0; i < route_count; i++) {
-        const route_def *d = &route_table[i];
-        bool first_of_path = true;
-        for (size_t j = 0; j < i; j++)
-            if (!strcmp(route_table[j].pattern, d->pattern)) first_of_path = false;
-        if (!first_of_path) continue;
-        jw_key(w, d->pattern);
-        jw_obj_begin(w);
-        for (size_t j = i; j < route_count; j++) {
-            const route_def *e = &route_table[j];
-            if (strcmp(e->pattern, d->pattern)) continue;
-            char m[8] = {0};
-            for (int k = 0; e->method[k] && k < 7; k++) m[k] = (char)(e->method[k] | 0x20);
-            jw_key(w, m);
+    size_t n;
+    const route_def *routes = server_routes(&n);
+    for (size_t i = 0; i < n; i++) {
+        for (int which = 0; which < 2; which++) {
+            const char *path = route_path(&routes[i], which);
+            if (!path) continue;
+            bool first_of_path = true; /* one object per path, holding every method */
+            for (size_t j = 0; j < i && first_of_path; j++)
+                for (int wj = 0; wj < 2; wj++)
+                    if (route_path(&routes[j], wj) && !strcmp(route_path(&routes[j], wj), path)) first_of_path = false;
+            if (!first_of_path) continue;
+            jw_key(w, path);
             jw_obj_begin(w);
-            jw_kv_str(w, "summary", e->summary);
-            jw_key(w, "tags");
-            jw_arr_begin(w);
-            jw_str(w, e->service);
-            jw_arr_end(w);
-            jw_key(w, "parameters");
-            jw_arr_begin(w);
-            for (const char *p = strchr(e->pattern, '{'); p; p = strchr(p + 1, '{')) {
-                const char *q = strchr(p, '}');
-                if (!q) break;
-                jw_obj_begin(w);
-                jw_key(w, "name");
-                jw_strn(w, p + 1, (size_t)(q - p - 1));
-                jw_kv_str(w, "in", "path");
-                jw_kv_bool(w, "required", true);
-                jw_key(w, "schema");
-                jw_obj_begin(w);
-                jw_kv_str(w, "type", "string");
-                jw_obj_end(w);
-                jw_obj_end(w);
-            }
-            jw_arr_end(w);
-            if (e->roles) {
-                jw_key(w, "security");
-                jw_arr_begin(w);
-                jw_obj_begin(w);
-                jw_key(w, "hmpps-auth");
-                jw_arr_begin(w);
-                jw_arr_end(w);
-                jw_obj_end(w);
-                jw_arr_end(w);
-                jw_key(w, "x-roles");
-                jw_arr_begin(w);
-                for (unsigned k = 0; k < 5; k++)
-                    if (e->roles & (1u << k)) jw_str(w, role_names[k]);
-                jw_str(w, "ROLE_PROBATION_INTEGRATION_ADMIN");
-                jw_arr_end(w);
-            }
-            jw_key(w, "responses");
-            jw_obj_begin(w);
-            jw_key(w, "200");
-            jw_obj_begin(w);
-            jw_kv_str(w, "description", e->schema ? e->schema : "OK");
-            jw_obj_end(w);
-            jw_obj_end(w);
+            for (size_t j = i; j < n; j++)
+                for (int wj = 0; wj < 2; wj++)
+                    if (route_path(&routes[j], wj) && !strcmp(route_path(&routes[j], wj), path))
+                        openapi_operation(w, &routes[j], path);
             jw_obj_end(w);
         }
-        jw_obj_end(w);
     }
     jw_obj_end(w);
     jw_obj_end(w);

@@ -7,7 +7,7 @@
  */
 #include "core/http.h"
 #include "delius/limited_access.h"
-#include "services/handlers.h"
+#include "services/tier/tier.h"
 
 int access_check(http_req *r) {
     const char *username = http_path(r, "username");

@@ -5,23 +5,13 @@
  */
 #include "core/http.h"
 #include "delius/person.h"
-#include "services/handlers.h"
+#include "services/tier/tier.h"
 
 int tier_person(http_req *r) {
-    const char *crn = http_path(r, "crn");
-    db_conn *c = http_db(r);
-    if (!c) return 0;
-    arena *a = http_arena(r);
+    db_conn *c;
     person p;
-    int rc = person_find(c, a, crn, &p);
-    if (rc < 0) {
-        http_db_error(r);
-        return 0;
-    }
-    if (rc == 0) {
-        http_not_found(r, "Person", "crn", crn);
-        return 0;
-    }
+    if (!http_person(r, false, &c, &p)) return 0;
+    arena *a = http_arena(r);
     jw *w = http_json(r);
     jw_obj_begin(w);
     jw_kv_str(w, "crn", p.crn);

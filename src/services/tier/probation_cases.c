@@ -18,9 +18,11 @@
 #include "core/buf.h"
 #include "core/config.h"
 #include "core/http.h"
+#include "core/log.h"
+#include "db/pool.h"
 #include "core/json.h"
 #include "db/db.h"
-#include "services/handlers.h"
+#include "services/tier/tier.h"
 
 #define CRN_SQL                                                                                         \
     "SELECT o.CRN FROM OFFENDER o WHERE o.SOFT_DELETED = 0 AND EXISTS ("                                \
@@ -122,7 +124,7 @@ static ssize_t crn_read(void *ctx, char *out, size_t max) {
 static void crn_free(void *ctx) {
     crn_stream *st = ctx;
     if (st->st) db_done(st->st);
-    db_close(st->db);
+    db_pool_stream_release(st->db);
     buf_dispose(&st->pending);
     free(st);
 }
@@ -135,17 +137,21 @@ static void stream_db_error(http_req *r, db_conn *db) {
 
 int tier_probation_cases(http_req *r) {
     char err[256];
-    /* the stream owns its connection: the worker's stays free for other requests */
-    db_conn *db = db_open(cfg.database, err, sizeof err);
+    bool busy;
+    /* the stream holds a connection of the bounded stream pool (db/pool.h) for
+     * its whole life: the worker's stays free for other requests */
+    db_conn *db = db_pool_stream_acquire(&busy, err, sizeof err);
     if (!db) {
-        http_error(r, 503, "Database unavailable");
+        log_msg(busy ? LOG_WARN : LOG_ERROR, busy ? "stream connections exhausted" : "database unavailable",
+                "requestId", http_request_id(r), "error", err, NULL);
+        http_error(r, 503, busy ? "Too many concurrent streams; retry shortly" : "Database unavailable");
         return 0;
     }
-    db_hint_streaming(db);
     db_stmt *q = db_query(db, CRN_SQL);
     if (!q) {
+        log_msg(LOG_ERROR, "database error", "requestId", http_request_id(r), "error", db_errmsg(db), NULL);
         stream_db_error(r, db);
-        db_close(db);
+        db_pool_stream_release(db);
         return 0;
     }
     crn_stream *st = calloc(1, sizeof *st);

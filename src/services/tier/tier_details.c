@@ -18,7 +18,7 @@
 #include "core/http.h"
 #include "core/timeutil.h"
 #include "db/db.h"
-#include "services/handlers.h"
+#include "services/tier/tier.h"
 
 /* NSI outcome codes that count as enforcement (breach or recall). */
 #define ENFORCEMENT_CODES \
@@ -74,13 +74,9 @@ int tier_details(http_req *r) {
     if (!s) goto dberr;
     db_bind_text(s, 1, crn);
     int rc = db_step(s);
-    if (rc < 0) {
+    if (rc <= 0) {
         db_done(s);
-        goto dberr;
-    }
-    if (rc == 0) {
-        db_done(s);
-        http_not_found(r, "Person", "crn", crn);
+        http_found(r, rc, "Person", "crn", crn); /* 404 or the database error */
         return 0;
     }
     arena *a = http_arena(r);

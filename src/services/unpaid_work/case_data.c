@@ -27,7 +27,7 @@
 #include "core/timeutil.h"
 #include "db/db.h"
 #include "delius/person.h"
-#include "services/handlers.h"
+#include "services/unpaid_work/unpaid_work.h"
 
 /* --- SQL ------------------------------------------------------------------- */
 
@@ -401,27 +401,12 @@ int upw_case_details(http_req *r) {
     arena *a = http_arena(r);
 
     person_row p = {0};
-    int rc = load_person(c, a, crn, &p);
-    if (rc < 0) {
-        http_db_error(r);
-        return 0;
-    }
-    if (rc == 0) {
-        http_not_found(r, "Person", "crn", crn);
-        return 0;
-    }
+    if (!http_found(r, load_person(c, a, crn, &p), "Person", "crn", crn)) return 0;
     int64_t event_id = 0;
-    rc = find_event(c, p.id, event_param, &event_id);
-    if (rc < 0) {
-        http_db_error(r);
-        return 0;
-    }
-    if (rc == 0) {
-        char id[24];
-        snprintf(id, sizeof id, "%" PRId64, event_param);
-        http_not_found(r, "Event", "id", id);
-        return 0;
-    }
+    char id[24];
+    snprintf(id, sizeof id, "%" PRId64, event_param);
+    if (!http_found(r, find_event(c, p.id, event_param, &event_id), "Event", "id", id)) return 0;
+    int rc;
 
     char today[32];
     tu_today(today, sizeof today);
@@ -509,15 +494,7 @@ int upw_personal_details(http_req *r) {
     if (!c) return 0;
 
     int64_t offender_id = 0;
-    int rc = person_id_by_crn(c, crn, &offender_id);
-    if (rc < 0) {
-        http_db_error(r);
-        return 0;
-    }
-    if (rc == 0) {
-        http_not_found(r, "Person", "crn", crn);
-        return 0;
-    }
+    if (!http_found(r, person_id_by_crn(c, crn, &offender_id), "Person", "crn", crn)) return 0;
 
     char today[32];
     tu_today(today, sizeof today);

@@ -15,11 +15,13 @@ static int h(http_req *r) {
 }
 
 static const route_def table[] = {
-    {"GET", "/health", 0, ERR_STYLE_MESSAGE, h, "p", NULL, ""},
-    {"GET", "/case-data/{crn}/{eventId}", 1, ERR_STYLE_MESSAGE, h, "u", NULL, ""},
-    {"GET", "/case-data/{crn}/personal-details", 1, ERR_STYLE_MESSAGE, h, "u", NULL, ""},
-    {"GET", "/users/{username}/access/{crn}", 1, ERR_STYLE_MESSAGE, h, "t", NULL, ""},
-    {"POST", "/secure/compare", 1, ERR_STYLE_DEVELOPER, h, "c", NULL, ""},
+    {.method = "GET", .pattern = "/health", .handler = h},
+    {.method = "GET", .pattern = "/case-data/{crn}/{eventId}", .roles = 1, .handler = h},
+    {.method = "GET", .pattern = "/case-data/{crn}/personal-details", .roles = 1, .handler = h},
+    {.method = "GET", .pattern = "/users/{username}/access/{crn}", .roles = 1, .handler = h},
+    {.method = "POST", .pattern = "/secure/compare", .roles = 1, .errors = ERR_STYLE_DEVELOPER, .handler = h},
+    {.method = "GET", .pattern = "/probation-case/{crn}/registrations", .alias = "/secure/offenders/crn/{crn}/registrations",
+     .roles = 1, .errors = ERR_STYLE_DEVELOPER, .handler = h},
 };
 #define N (sizeof table / sizeof table[0])
 
@@ -80,10 +82,28 @@ static void test_arena(void **state) {
     arena_free(a);
 }
 
+static void test_alias(void **state) {
+    (void)state;
+    route_match m;
+    assert_int_equal(router_match(table, N, "GET", "/probation-case/X1/registrations", &m), 5);
+    assert_false(m.alias);
+    assert_int_equal(m.nvars, 1);
+    assert_int_equal(router_match(table, N, "GET", "/secure/offenders/crn/X1/registrations", &m), 5);
+    assert_true(m.alias);
+    assert_int_equal(m.nvars, 1);
+    assert_int_equal((int)m.val_len[0], 2);
+    assert_memory_equal(m.val[0], "X1", 2);
+    assert_int_equal(router_match(table, N, "POST", "/secure/offenders/crn/X1/registrations", &m),
+                     ROUTER_METHOD_NOT_ALLOWED);
+    char allow[32];
+    router_allowed(table, N, "/secure/offenders/crn/X1/registrations", allow, sizeof allow);
+    assert_string_equal(allow, "GET");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_literal), cmocka_unit_test(test_variables), cmocka_unit_test(test_literal_beats_variable),
-        cmocka_unit_test(test_method_not_allowed), cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_method_not_allowed), cmocka_unit_test(test_arena), cmocka_unit_test(test_alias),
     };
     return cmocka_run_group_tests_name("router", tests, NULL, NULL);
 }

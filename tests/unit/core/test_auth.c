@@ -28,6 +28,21 @@
 #include "core/auth_internal.h"
 #include "core/http.h"
 
+/* The test's own role table: core knows no role names (auth_set_role_lookup). */
+enum { ROLE_TIER = 1u << 0, ROLE_UPW_LEGACY = 1u << 3, ROLE_COURT = 1u << 4, ROLE_ADMIN = 1u << 5 };
+static unsigned test_roles(const char *authority) {
+    static const struct {
+        unsigned bit;
+        const char *name;
+    } t[] = {{ROLE_TIER, "ROLE_PROBATION_API__TIER__CASE_DETAIL"},
+             {ROLE_UPW_LEGACY, "ROLE_UPW_DETAILS"},
+             {ROLE_COURT, "ROLE_PROBATION_API__COURT_CASE__CASE_DETAIL"},
+             {ROLE_ADMIN, "ROLE_PROBATION_INTEGRATION_ADMIN"}};
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (!strcmp(t[i].name, authority)) return t[i].bit;
+    return 0;
+}
+
 static char tmpdir[64];
 static char priv1[128], pub1[128], priv2[128], pub2[128], bogus[128];
 
@@ -88,6 +103,7 @@ static void expect_refused(auth_ctx *a, const char *tok, const char *why) {
 static auth_ctx *pem_ctx(const char *pub, const char *issuer) {
     char err[256];
     auth_ctx *a = auth_new(pub, NULL, issuer, err, sizeof err);
+    if (a) auth_set_role_lookup(a, test_roles);
     assert_non_null(a);
     return a;
 }
@@ -214,6 +230,7 @@ static void test_auth_new_errors(void **state) {
 
     /* No key source: every token refused. */
     auth_ctx *a = auth_new(NULL, NULL, NULL, err, sizeof err);
+    if (a) auth_set_role_lookup(a, test_roles);
     assert_non_null(a);
     char *tok = token_with(priv1, NULL, 300, NULL);
     expect_refused(a, tok, NULL);
@@ -588,6 +605,7 @@ static void test_jwks_kid(void **state) {
     (void)state;
     char err[160];
     auth_ctx *a = auth_new(NULL, NULL, NULL, err, sizeof err);
+    if (a) auth_set_role_lookup(a, test_roles);
     assert_non_null(a);
     char *j1 = jwk_json(pub1, "k1"), *j2 = jwk_json(pub2, "k2");
     char doc[8192];
@@ -738,6 +756,7 @@ static void test_jwks_fetch(void **state) {
     char url[128], err[160];
     snprintf(url, sizeof url, "http://127.0.0.1:%d/auth/.well-known/jwks.json", s.port);
     auth_ctx *a = auth_new(NULL, url, ISSUER, err, sizeof err);
+    if (a) auth_set_role_lookup(a, test_roles);
     assert_non_null(a);
     assert_int_equal(auth_jwks_fetches(a), 0); /* lazy */
 
@@ -793,6 +812,7 @@ static void test_jwks_unreachable(void **state) {
     (void)state;
     char err[160];
     auth_ctx *a = auth_new(NULL, "http://127.0.0.1:1/jwks.json", NULL, err, sizeof err);
+    if (a) auth_set_role_lookup(a, test_roles);
     assert_non_null(a);
     char *tok = token_with(priv1, "k1", 300, NULL);
     expect_refused(a, tok, "unknown signing key");
@@ -845,6 +865,7 @@ static void test_concurrent_verify_and_refetch(void **state) {
     char url[128], err[160];
     snprintf(url, sizeof url, "http://127.0.0.1:%d/jwks", s.port);
     auth_ctx *a = auth_new(NULL, url, NULL, err, sizeof err);
+    if (a) auth_set_role_lookup(a, test_roles);
     assert_non_null(a);
     auth_jwks_set_refetch_interval(a, 0); /* every unknown kid swaps the key set */
     const char *roles[] = {ADMIN};
