@@ -301,7 +301,7 @@ static int setup_sqlite(void **state) {
     if (!mkdtemp(db_dir)) return -1;
     snprintf(db_url, sizeof db_url, "%s/write.db", db_dir);
     char err[256];
-    db_conn *c = db_open(db_url, err, sizeof err);
+    db_conn *c = db_open_create(db_url, err, sizeof err);
     if (!c) return -1;
     int n = db_migrate(c, false, err, sizeof err);
     db_close(c);

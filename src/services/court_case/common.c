@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "core/http.h"
+#include "services/service.h"
 #include "delius/person.h"
 
 void cc_kv(jw *w, const char *key, const char *code, const char *description) {

@@ -6,7 +6,7 @@
 #ifndef DL_COURT_CASE_H
 #define DL_COURT_CASE_H
 
-#include "core/http.h"
+#include "services/service.h"
 
 /* issue 10 (cc1): the person record, registrations, managers and documents */
 int cc_offender_summary(http_req *r);      /* GET /probation-case/{crn}                    offender.c */

@@ -11,7 +11,7 @@
  *
  * Queries: 2 (person, registrations with everything joined), whatever the row count.
  */
-#include "core/http.h"
+#include "services/service.h"
 #include "db/db.h"
 #include "services/court_case/common.h"
 #include "services/court_case/court_case.h"

@@ -9,7 +9,7 @@
  * appearances' outcome codes. Row multiplication does not matter: only
  * "> 0" tests are made.
  */
-#include "core/http.h"
+#include "services/service.h"
 #include "db/db.h"
 #include "services/court_case/common.h"
 #include "services/court_case/court_case.h"
