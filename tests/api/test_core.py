@@ -344,7 +344,8 @@ def test_sigterm_during_slow_stream_completes_then_exits_0(start_deliusd, db_fac
     n = 999_999  # ~8 MB of CRNs: more than loopback socket buffers hold, so the stream is in flight
     db = db_factory()
     insert_people_with_events(db, n)
-    server = start_deliusd(db=db)
+    # a long grace: the slow reader below must not race it on a loaded machine
+    server = start_deliusd(db=db, env={"DELIUSD_SHUTDOWN_GRACE_S": "120"})
     tok = make_token(keys, [TIER])
     s = socket.socket()
     s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
