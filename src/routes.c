@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "services/court_case/court_case.h"
 #include "services/platform/platform.h"
 #include "services/tier/tier.h"
 #include "services/unpaid_work/unpaid_work.h"
@@ -20,6 +21,7 @@ static const struct {
     {platform_routes, &platform_route_count},
     {tier_routes, &tier_route_count},
     {unpaid_work_routes, &unpaid_work_route_count},
+    {court_case_routes, &court_case_route_count},
 };
 
 #define MAX_ROUTES 256

@@ -140,18 +140,10 @@ void cc_team(jw *w, const char *key, db_stmt *s, int col) {
 }
 
 bool cc_find_person(http_req *r, const char *crn, int64_t *offender_id) {
-    db_conn *c = http_db(r);
-    if (!c) return false;
+    (void)crn; /* http_person reads the path variable {crn} itself */
+    db_conn *c;
     person p;
-    int rc = person_find_any(c, http_arena(r), crn, &p);
-    if (rc < 0) {
-        http_db_error(r);
-        return false;
-    }
-    if (rc == 0) {
-        http_not_found(r, "Person", "crn", crn);
-        return false;
-    }
+    if (!http_person(r, true, &c, &p)) return false;
     *offender_id = p.id;
     return true;
 }

@@ -8,6 +8,9 @@
 
 #include "services/service.h"
 
+extern const route_def court_case_routes[];
+extern const size_t court_case_route_count;
+
 /* issue 10 (cc1): the person record, registrations, managers and documents */
 int cc_offender_summary(http_req *r);      /* GET /probation-case/{crn}                    offender.c */
 int cc_offender_detail(http_req *r);       /* GET /probation-case/{crn}/all                offender.c */

@@ -215,7 +215,7 @@ int cc_documents_grouped(http_req *r) {
     const char *crn = http_path(r, "crn");
     arena *a = http_arena(r);
     /* the /secure alias spells the sub-type parameter in lower case (§3) */
-    bool alias = !strncmp(http_url_path(r), "/secure/", 8);
+    bool alias = http_via_alias(r);
     const char *type = NULL, *sub = NULL;
     if (!http_query_str(r, "type", false, &type) || !http_query_str(r, alias ? "subtype" : "subType", false, &sub))
         return 0;
