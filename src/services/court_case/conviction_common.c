@@ -57,25 +57,14 @@ int cv_bind_events(db_stmt *s, int first_idx, int64_t offender_id, bool active_o
 
 /* --- prologue ------------------------------------------------------------- */
 
-db_conn *cv_person(http_req *r, person *p, int64_t *conviction_id) {
+db_conn *cv_person(http_req *r, int64_t *offender_id, int64_t *conviction_id) {
     if (conviction_id && !http_path_int(r, "convictionId", conviction_id)) return NULL;
-    const char *crn = http_path(r, "crn");
-    db_conn *c = http_db(r);
-    if (!c) return NULL;
-    int rc = person_find_any(c, http_arena(r), crn, p);
-    if (rc < 0) {
-        http_db_error(r);
-        return NULL;
-    }
-    if (rc == 0) {
-        http_not_found(r, "Person", "crn", crn);
-        return NULL;
-    }
-    return c;
+    if (!cc_find_person(r, http_path(r, "crn"), offender_id)) return NULL;
+    return http_db(r);
 }
 
-bool cv_event(http_req *r, db_conn *c, const person *p, int64_t conviction_id, event_rule rule) {
-    int rc = event_exists(c, p->id, conviction_id, rule);
+bool cv_event(http_req *r, db_conn *c, int64_t offender_id, int64_t conviction_id, event_rule rule) {
+    int rc = event_exists(c, offender_id, conviction_id, rule);
     if (rc < 0) {
         http_db_error(r);
         return false;
@@ -90,17 +79,6 @@ bool cv_event(http_req *r, db_conn *c, const person *p, int64_t conviction_id, e
         return false;
     }
     return true;
-}
-
-void cv_send(http_req *r, buf *b) {
-    jw_raw(http_json(r), b->data ? b->data : "{}");
-    buf_dispose(b);
-    http_send_json(r, 200);
-}
-
-void cv_fail(http_req *r, buf *b) {
-    buf_dispose(b);
-    http_db_error(r);
 }
 
 /* --- values --------------------------------------------------------------- */
@@ -119,84 +97,6 @@ void cv_kv_double(jw *w, const char *key, const char *v) {
     jw_kv_double(w, key, strtod(v, NULL));
 }
 
-void cv_kv_date(jw *w, const char *key, const char *v) {
-    if (!v) return;
-    jw_key(w, key);
-    jw_strn(w, v, strnlen(v, 10));
-}
-
-/* §1.2: "YYYY-MM-DDTHH:MM:SS", a fraction only when non-zero (trailing zeros
- * dropped); a space separator becomes 'T'; a bare date gets T00:00:00. */
-void cv_kv_datetime(jw *w, const char *key, const char *v) {
-    if (!v) return;
-    char out[64];
-    size_t len = strlen(v);
-    if (len < 10 || len >= sizeof out - 12) {
-        jw_kv_str(w, key, v); /* unexpected shape: as stored */
-        return;
-    }
-    memcpy(out, v, len + 1);
-    if (len == 10) {
-        memcpy(out + 10, "T00:00:00", 10);
-    } else {
-        if (out[10] == ' ') out[10] = 'T';
-        if (len == 16) memcpy(out + 16, ":00", 4);
-        char *dot = len > 19 && out[19] == '.' ? out + 19 : NULL;
-        if (dot) {
-            char *end = dot + 1;
-            while (*end >= '0' && *end <= '9') end++;
-            *end = '\0';
-            while (end > dot + 1 && end[-1] == '0') *--end = '\0';
-            if (end == dot + 1) *dot = '\0';
-        }
-    }
-    jw_kv_str(w, key, out);
-}
-
-void cv_kv(jw *w, const char *key, const char *code, const char *description) {
-    if (!code && !description) return;
-    if (key) jw_key(w, key);
-    jw_obj_begin(w);
-    jw_kv_str(w, "code", code);
-    jw_kv_str(w, "description", description ? description : "");
-    jw_obj_end(w);
-}
-
-static void forenames(jw *w, const char *forename, const char *forename2) {
-    jw_key(w, "forenames");
-    if (forename && forename2) {
-        buf b = BUF_INIT;
-        buf_puts(&b, forename);
-        buf_putc(&b, ' ');
-        buf_puts(&b, forename2);
-        jw_str(w, b.data);
-        buf_dispose(&b);
-    } else {
-        jw_str(w, forename ? forename : forename2 ? forename2 : "");
-    }
-}
-
-void cv_staff_human(jw *w, const char *key, const char *code, const char *forename, const char *forename2,
-                    const char *surname) {
-    if (!code) return;
-    if (key) jw_key(w, key);
-    jw_obj_begin(w);
-    jw_kv_str(w, "code", code);
-    forenames(w, forename, forename2);
-    jw_kv_str(w, "surname", surname ? surname : "");
-    size_t n = strlen(code);
-    jw_kv_bool(w, "unallocated", n > 0 && code[n - 1] == 'U');
-    jw_obj_end(w);
-}
-
-void cv_human(jw *w, const char *key, const char *forename, const char *forename2, const char *surname) {
-    if (key) jw_key(w, key);
-    jw_obj_begin(w);
-    forenames(w, forename, forename2);
-    jw_kv_str(w, "surname", surname ? surname : "");
-    jw_obj_end(w);
-}
-
 /* --- §1.6 objects --------------------------------------------------------- */
 
 void cv_institution(jw *w, const char *key, const char *const *col) {
@@ -208,7 +108,7 @@ void cv_institution(jw *w, const char *key, const char *const *col) {
     jw_kv_str(w, "code", col[2]);
     jw_kv_str(w, "description", col[3] ? col[3] : "");
     jw_kv_str(w, "institutionName", col[4]);
-    cv_kv(w, "establishmentType", col[5], col[6]);
+    cc_kv(w, "establishmentType", col[5], col[6]);
     if (col[7]) jw_kv_bool(w, "isPrivate", cv_yes(col[7]));
     jw_kv_str(w, "nomsPrisonInstitutionCode", col[8]);
     jw_obj_end(w);
@@ -221,7 +121,7 @@ void cv_probation_area(jw *w, const char *key, const char *const *col) {
     cv_kv_int(w, "probationAreaId", col[0]);
     jw_kv_str(w, "code", col[1]);
     jw_kv_str(w, "description", col[2] ? col[2] : "");
-    cv_kv(w, "organisation", col[3], col[4]);
+    cc_kv(w, "organisation", col[3], col[4]);
     cv_institution(w, "institution", col + 5);
     jw_obj_end(w);
 }
@@ -240,12 +140,12 @@ void cv_team(jw *w, const char *key, const char *const *col) {
     jw_kv_str(w, "telephone", col[2]);
     jw_kv_str(w, "emailAddress", col[3]);
     /* localDeliveryUnit = the district (community-api quirk, §1.6) */
-    cv_kv(w, "localDeliveryUnit", col[6], col[7]);
-    cv_kv(w, "district", col[6], col[7]);
-    cv_kv(w, "borough", col[8], col[9]);
-    cv_kv(w, "teamType", col[10], col[11]);
-    cv_kv_date(w, "startDate", col[4]);
-    cv_kv_date(w, "endDate", col[5]);
+    cc_kv(w, "localDeliveryUnit", col[6], col[7]);
+    cc_kv(w, "district", col[6], col[7]);
+    cc_kv(w, "borough", col[8], col[9]);
+    cc_kv(w, "teamType", col[10], col[11]);
+    cc_kv_date(w, "startDate", col[4]);
+    cc_kv_date(w, "endDate", col[5]);
     jw_obj_end(w);
 }
 
@@ -255,18 +155,18 @@ void cv_requirement(jw *w, const char *key, const char *const *col) {
     jw_obj_begin(w);
     cv_kv_int(w, "requirementId", col[0]);
     jw_kv_str(w, "requirementNotes", col[1] ? col[1] : "");
-    cv_kv_date(w, "commencementDate", col[2]);
-    cv_kv_date(w, "startDate", col[3]);
-    cv_kv_date(w, "terminationDate", col[4]);
-    cv_kv_date(w, "expectedStartDate", col[5]);
-    cv_kv_date(w, "expectedEndDate", col[6]);
-    cv_kv_datetime(w, "createdDatetime", col[7]);
+    cc_kv_date(w, "commencementDate", col[2]);
+    cc_kv_date(w, "startDate", col[3]);
+    cc_kv_date(w, "terminationDate", col[4]);
+    cc_kv_date(w, "expectedStartDate", col[5]);
+    cc_kv_date(w, "expectedEndDate", col[6]);
+    cc_kv_datetime(w, "createdDatetime", col[7]);
     jw_kv_bool(w, "active", cv_yes(col[8]));
-    cv_kv(w, "requirementTypeSubCategory", col[9], col[10]);
-    cv_kv(w, "requirementTypeMainCategory", col[11], col[12]);
-    cv_kv(w, "adRequirementTypeMainCategory", col[13], col[14]);
-    cv_kv(w, "adRequirementTypeSubCategory", col[15], col[16]);
-    cv_kv(w, "terminationReason", col[17], col[18]);
+    cc_kv(w, "requirementTypeSubCategory", col[9], col[10]);
+    cc_kv(w, "requirementTypeMainCategory", col[11], col[12]);
+    cc_kv(w, "adRequirementTypeMainCategory", col[13], col[14]);
+    cc_kv(w, "adRequirementTypeSubCategory", col[15], col[16]);
+    cc_kv(w, "terminationReason", col[17], col[18]);
     cv_kv_int(w, "length", col[19]);
     jw_kv_str(w, "lengthUnit", col[20]);
     /* restrictive: main category RESTRICTIVE = 'Y'; omitted without a main category */

@@ -1,10 +1,11 @@
 /*
  * conviction_common.h - helpers shared by the court-case conviction handlers
  * (issue 11: convictions.c, requirements.c, nsis.c, court_reports.c).
- * Owner: the cc2 helper. The §1.6 sub-objects here (probation area, institution,
- * team builder #2, staff details) write from row sets rather than from a live
- * statement, so they can be assembled after all queries ran; they follow the
- * column layout of services/court_case/common.h (CC_TEAM_COLS) where one exists.
+ * Owner: the cc2 helper. KeyValue, Human, StaffHuman and date writers come from
+ * common.h (cc1); the sub-objects here (probation area, institution, team
+ * builder #2, requirement) write from row sets rather than from a live
+ * statement, so they can be assembled after all queries ran; cv_team uses the
+ * column layout of common.h's CC_TEAM_COLS.
  *
  * Assembly without N+1 (GUIDE: fixed number of queries per response): a handler
  * runs one query per kind of child row for *all* parents at once, ordered by the
@@ -28,7 +29,7 @@
 #include "core/json.h"
 #include "db/db.h"
 #include "delius/event.h"
-#include "delius/person.h"
+#include "services/court_case/common.h"
 
 /* --- row sets ------------------------------------------------------------- */
 
@@ -64,35 +65,21 @@ int cv_bind_events(db_stmt *s, int first_idx, int64_t offender_id, bool active_o
 
 /* --- request prologue ----------------------------------------------------- */
 
-/* Path variable convictionId (400 when not an integer), the worker's connection
- * and the person by CRN, soft-deleted included (§1.4 row 1: 404 "Person with crn
- * of … not found"). Returns the connection, or NULL when the request has been
- * answered. */
-db_conn *cv_person(http_req *r, person *p, int64_t *conviction_id);
+/* Path variable convictionId when conviction_id is not NULL (400 when not an
+ * integer), then the person by CRN (cc_find_person, common.h: §1.4 row 1, soft-
+ * deleted included). Returns the worker's connection, or NULL when the request
+ * has been answered. */
+db_conn *cv_person(http_req *r, int64_t *offender_id, int64_t *conviction_id);
 /* §1.4 rows 2 (EVENT_LIVE, "Conviction with ID {id} for Offender with crn {crn}
  * not found") and 3 (EVENT_ANY, "Conviction with convictionId {id} not found").
  * Returns true when the event exists; otherwise the request has been answered. */
-bool cv_event(http_req *r, db_conn *c, const person *p, int64_t conviction_id, event_rule rule);
+bool cv_event(http_req *r, db_conn *c, int64_t offender_id, int64_t conviction_id, event_rule rule);
 
-/* Hands a finished body to the response (200) and frees b. */
-void cv_send(http_req *r, buf *b);
-/* Database failure: frees b, answers 503/500. */
-void cv_fail(http_req *r, buf *b);
+/* --- values (KeyValue, dates, StaffHuman, Human: common.h) ---------------- */
 
-/* --- values --------------------------------------------------------------- */
-
-bool cv_yes(const char *v);                                        /* "Y", "1", "t", "true" */
-void cv_kv_int(jw *w, const char *key, const char *v);             /* omitted when NULL */
-void cv_kv_double(jw *w, const char *key, const char *v);          /* omitted when NULL */
-void cv_kv_date(jw *w, const char *key, const char *v);            /* "YYYY-MM-DD"; omitted when NULL */
-void cv_kv_datetime(jw *w, const char *key, const char *v);        /* §1.2 local date-time; omitted when NULL */
-/* KeyValue {code?, description}; omitted when both are NULL. */
-void cv_kv(jw *w, const char *key, const char *code, const char *description);
-/* StaffHuman {code, forenames, surname, unallocated}; omitted when code is NULL. */
-void cv_staff_human(jw *w, const char *key, const char *code, const char *forename, const char *forename2,
-                    const char *surname);
-/* Human {forenames, surname}. */
-void cv_human(jw *w, const char *key, const char *forename, const char *forename2, const char *surname);
+bool cv_yes(const char *v);                               /* "Y", "1", "t", "true" */
+void cv_kv_int(jw *w, const char *key, const char *v);    /* omitted when NULL */
+void cv_kv_double(jw *w, const char *key, const char *v); /* omitted when NULL */
 
 /* --- §1.6 objects from row-set columns ------------------------------------ */
 

@@ -21,7 +21,7 @@
 #include <string.h>
 
 #include "services/court_case/conviction_common.h"
-#include "services/handlers.h"
+#include "services/court_case/court_case.h"
 
 /* --- SQL ------------------------------------------------------------------- */
 
@@ -229,13 +229,13 @@ static void write_offences(jw *w, const conv_data *d, int64_t event_id) {
         jw_kv_str(w, "subCategoryAbbreviation", dt[10]);
         jw_kv_str(w, "cjitCode", dt[11]);
         jw_obj_end(w);
-        cv_kv_date(w, "offenceDate", col[OF_DATE]);
+        cc_kv_date(w, "offenceDate", col[OF_DATE]);
         cv_kv_int(w, "offenceCount", col[OF_COUNT]);
         cv_kv_int(w, "tics", col[OF_TICS]);
         jw_kv_str(w, "verdict", col[OF_VERDICT]);
         cv_kv_int(w, "offenderId", col[OF_OFFENDER]);
-        cv_kv_datetime(w, "createdDatetime", col[OF_CREATED]);
-        cv_kv_datetime(w, "lastUpdatedDatetime", col[OF_UPDATED]);
+        cc_kv_datetime(w, "createdDatetime", col[OF_CREATED]);
+        cc_kv_datetime(w, "lastUpdatedDatetime", col[OF_UPDATED]);
         jw_obj_end(w);
     }
     jw_arr_end(w);
@@ -255,7 +255,7 @@ static void write_sentence(jw *w, const conv_data *d, size_t i) {
     cv_kv_int(w, "effectiveLength", EV(EV_D_EFFECTIVE_LENGTH));
     cv_kv_int(w, "lengthInDays", EV(EV_D_LENGTH_IN_DAYS));
     /* ENTERED_NOTIONAL_END_DATE, else the date part of NOTIONAL_END_DATE */
-    cv_kv_date(w, "expectedSentenceEndDate", EV(EV_D_ENTERED_END) ? EV(EV_D_ENTERED_END) : EV(EV_D_NOTIONAL_END));
+    cc_kv_date(w, "expectedSentenceEndDate", EV(EV_D_ENTERED_END) ? EV(EV_D_ENTERED_END) : EV(EV_D_NOTIONAL_END));
     if (EV(EV_UPW_ID)) {
         int64_t upw_id = cv_int(&d->events, i, EV_UPW_ID);
         size_t k = cv_rows_find(&d->upw, 0, upw_id);
@@ -275,10 +275,10 @@ static void write_sentence(jw *w, const conv_data *d, size_t i) {
         jw_kv_str(w, "status", EV(EV_UPW_STATUS) ? EV(EV_UPW_STATUS) : "");
         jw_obj_end(w);
     }
-    cv_kv_date(w, "startDate", EV(EV_D_DATE));
-    cv_kv_date(w, "terminationDate", EV(EV_D_TERMINATION_DATE));
+    cc_kv_date(w, "startDate", EV(EV_D_DATE));
+    cc_kv_date(w, "terminationDate", EV(EV_D_TERMINATION_DATE));
     jw_kv_str(w, "terminationReason", EV(EV_D_TERMINATION_REASON));
-    cv_kv(w, "sentenceType", EV(EV_D_SENTENCE_TYPE), EV(EV_D_DESCRIPTION));
+    cc_kv(w, "sentenceType", EV(EV_D_SENTENCE_TYPE), EV(EV_D_DESCRIPTION));
     int64_t event_id = cv_int(&d->events, i, EV_ID);
     const cv_rows *as = &d->additional;
     size_t k = cv_rows_find(as, 0, event_id);
@@ -288,7 +288,7 @@ static void write_sentence(jw *w, const conv_data *d, size_t i) {
         for (; cv_same(as, k, 0, event_id); k++) {
             jw_obj_begin(w);
             cv_kv_int(w, "additionalSentenceId", cv_get(as, k, 1));
-            cv_kv(w, "type", cv_get(as, k, 2), cv_get(as, k, 3));
+            cc_kv(w, "type", cv_get(as, k, 2), cv_get(as, k, 3));
             cv_kv_double(w, "amount", cv_get(as, k, 4));
             cv_kv_int(w, "length", cv_get(as, k, 5));
             jw_kv_str(w, "notes", cv_get(as, k, 6));
@@ -330,13 +330,13 @@ static void write_custody(jw *w, const conv_data *d, size_t i) {
         for (size_t k = first; cv_same(kd, k, 0, custody_id); k++) {
             const char *code = cv_get(kd, k, 1);
             if (code && !strcmp(code, KEY_DATES[t][0])) {
-                cv_kv_date(w, KEY_DATES[t][1], cv_get(kd, k, 2));
+                cc_kv_date(w, KEY_DATES[t][1], cv_get(kd, k, 2));
                 break;
             }
         }
     jw_obj_end(w);
-    cv_kv(w, "status", EV(EV_CU_STATUS_CODE), EV(EV_CU_STATUS_DESCRIPTION));
-    cv_kv_date(w, "sentenceStartDate", EV(EV_D_DATE));
+    cc_kv(w, "status", EV(EV_CU_STATUS_CODE), EV(EV_CU_STATUS_DESCRIPTION));
+    cc_kv_date(w, "sentenceStartDate", EV(EV_D_DATE));
     jw_obj_end(w);
 }
 
@@ -358,12 +358,12 @@ static void write_court(jw *w, const conv_data *d, size_t i) {
     jw_kv_str(w, "postcode", EV(EV_C_POSTCODE));
     jw_kv_str(w, "country", EV(EV_C_COUNTRY));
     cv_kv_int(w, "courtTypeId", EV(EV_C_TYPE_ID));
-    cv_kv_datetime(w, "createdDatetime", EV(EV_C_CREATED));
-    cv_kv_datetime(w, "lastUpdatedDatetime", EV(EV_C_UPDATED));
+    cc_kv_datetime(w, "createdDatetime", EV(EV_C_CREATED));
+    cc_kv_datetime(w, "lastUpdatedDatetime", EV(EV_C_UPDATED));
     cv_kv_int(w, "probationAreaId", EV(EV_C_AREA_ID));
     jw_kv_str(w, "secureEmailAddress", EV(EV_C_SECURE_EMAIL));
-    cv_kv(w, "probationArea", EV(EV_C_AREA_CODE), EV(EV_C_AREA_DESCRIPTION));
-    cv_kv(w, "courtType", EV(EV_C_TYPE_CODE), EV(EV_C_TYPE_DESCRIPTION));
+    cc_kv(w, "probationArea", EV(EV_C_AREA_CODE), EV(EV_C_AREA_DESCRIPTION));
+    cc_kv(w, "courtType", EV(EV_C_TYPE_CODE), EV(EV_C_TYPE_DESCRIPTION));
     jw_obj_end(w);
 }
 
@@ -371,10 +371,10 @@ static void write_appearance(jw *w, const char *key, const cv_rows *ap, size_t k
     jw_key(w, key);
     jw_obj_begin(w);
     cv_kv_int(w, "courtAppearanceId", cv_get(ap, k, AP_ID));
-    cv_kv_datetime(w, "appearanceDate", cv_get(ap, k, AP_DATE));
+    cc_kv_datetime(w, "appearanceDate", cv_get(ap, k, AP_DATE));
     jw_kv_str(w, "courtCode", cv_get(ap, k, AP_COURT_CODE));
     jw_kv_str(w, "courtName", cv_get(ap, k, AP_COURT_NAME));
-    cv_kv(w, "appearanceType", cv_get(ap, k, AP_TYPE_CODE), cv_get(ap, k, AP_TYPE_DESCRIPTION));
+    cc_kv(w, "appearanceType", cv_get(ap, k, AP_TYPE_CODE), cv_get(ap, k, AP_TYPE_DESCRIPTION));
     jw_kv_str(w, "crn", cv_get(ap, k, AP_CRN));
     jw_obj_end(w);
 }
@@ -401,8 +401,8 @@ static void write_order_managers(jw *w, const conv_data *d, int64_t event_id) {
             buf_dispose(&b);
         }
         jw_kv_str(w, "staffCode", cv_get(om, k, 7));
-        cv_kv_datetime(w, "dateStartOfAllocation", cv_get(om, k, 8));
-        cv_kv_datetime(w, "dateEndOfAllocation", cv_get(om, k, 9));
+        cc_kv_datetime(w, "dateStartOfAllocation", cv_get(om, k, 8));
+        cc_kv_datetime(w, "dateEndOfAllocation", cv_get(om, k, 9));
         jw_kv_str(w, "gradeCode", cv_get(om, k, 10));
         jw_kv_str(w, "teamCode", cv_get(om, k, 11));
         jw_kv_str(w, "probationAreaCode", cv_get(om, k, 12));
@@ -419,10 +419,10 @@ static void write_conviction(jw *w, const conv_data *d, size_t i) {
     jw_kv_bool(w, "active", cv_yes(EV(EV_ACTIVE)));
     jw_kv_bool(w, "inBreach", cv_yes(EV(EV_IN_BREACH)));
     jw_kv_int(w, "failureToComplyCount", cv_int(&d->events, i, EV_FTC));
-    cv_kv_date(w, "breachEnd", EV(EV_BREACH_END));
+    cc_kv_date(w, "breachEnd", EV(EV_BREACH_END));
     jw_kv_bool(w, "awaitingPsr", cv_yes(EV(EV_AWAITING_PSR)));
-    cv_kv_date(w, "convictionDate", EV(EV_CONVICTION_DATE));
-    cv_kv_date(w, "referralDate", EV(EV_REFERRAL_DATE));
+    cc_kv_date(w, "convictionDate", EV(EV_CONVICTION_DATE));
+    cc_kv_date(w, "referralDate", EV(EV_REFERRAL_DATE));
     write_offences(w, d, event_id);
     write_sentence(w, d, i);
     /* appearances come latest first: the first with an outcome; the first sentencing
@@ -435,7 +435,7 @@ static void write_conviction(jw *w, const conv_data *d, size_t i) {
         if (sentencing == ap->n && type && !strcmp(type, "S")) sentencing = k;
     }
     if (outcome < ap->n)
-        cv_kv(w, "latestCourtAppearanceOutcome", cv_get(ap, outcome, AP_OUTCOME_CODE),
+        cc_kv(w, "latestCourtAppearanceOutcome", cv_get(ap, outcome, AP_OUTCOME_CODE),
               cv_get(ap, outcome, AP_OUTCOME_DESCRIPTION));
     write_custody(w, d, i);
     write_court(w, d, i);
@@ -455,13 +455,13 @@ static void write_conviction(jw *w, const conv_data *d, size_t i) {
 int cc_convictions(http_req *r) {
     bool active_only;
     if (!http_query_bool(r, "activeOnly", false, false, &active_only)) return 0;
-    person p;
-    db_conn *c = cv_person(r, &p, NULL);
+    int64_t offender_id;
+    db_conn *c = cv_person(r, &offender_id, NULL);
     if (!c) return 0;
     conv_data d;
     buf b = BUF_INIT;
-    if (load_convictions(c, http_arena(r), p.id, active_only, 0, &d) != 0) {
-        cv_fail(r, &b);
+    if (load_convictions(c, http_arena(r), offender_id, active_only, 0, &d) != 0) {
+        cc_send_body(r, &b, -1);
         return 0;
     }
     jw w;
@@ -469,21 +469,21 @@ int cc_convictions(http_req *r) {
     jw_arr_begin(&w);
     for (size_t i = 0; i < d.events.n; i++) write_conviction(&w, &d, i);
     jw_arr_end(&w);
-    cv_send(r, &b);
+    cc_send_body(r, &b, 0);
     return 0;
 }
 
 /* GET …/convictions/{convictionId} - 8 statements, as the list (2 on a 404). */
 int cc_conviction(http_req *r) {
     int64_t conviction_id;
-    person p;
-    db_conn *c = cv_person(r, &p, &conviction_id);
+    int64_t offender_id;
+    db_conn *c = cv_person(r, &offender_id, &conviction_id);
     if (!c) return 0;
     conv_data d;
     buf b = BUF_INIT;
     /* a non-positive id never names an event (ids are positive) */
-    if (conviction_id > 0 && load_convictions(c, http_arena(r), p.id, false, conviction_id, &d) != 0) {
-        cv_fail(r, &b);
+    if (conviction_id > 0 && load_convictions(c, http_arena(r), offender_id, false, conviction_id, &d) != 0) {
+        cc_send_body(r, &b, -1);
         return 0;
     }
     if (conviction_id <= 0 || d.events.n == 0) {
@@ -495,7 +495,7 @@ int cc_conviction(http_req *r) {
     jw w;
     jw_init(&w, &b);
     write_conviction(&w, &d, 0);
-    cv_send(r, &b);
+    cc_send_body(r, &b, 0);
     return 0;
 }
 
@@ -519,19 +519,19 @@ static const char SQL_SENTENCE_STATUS[] =
 /* GET …/convictions/{convictionId}/sentenceStatus - 3 statements: person, event, sentence. */
 int cc_sentence_status(http_req *r) {
     int64_t conviction_id;
-    person p;
-    db_conn *c = cv_person(r, &p, &conviction_id);
-    if (!c || !cv_event(r, c, &p, conviction_id, EVENT_LIVE)) return 0;
+    int64_t offender_id;
+    db_conn *c = cv_person(r, &offender_id, &conviction_id);
+    if (!c || !cv_event(r, c, offender_id, conviction_id, EVENT_LIVE)) return 0;
     db_stmt *s = db_query(c, SQL_SENTENCE_STATUS);
     cv_rows rs;
     buf b = BUF_INIT;
     if (!s || db_bind_int(s, 1, conviction_id) != 0) {
         if (s) db_done(s);
-        cv_fail(r, &b);
+        cc_send_body(r, &b, -1);
         return 0;
     }
     if (cv_rows_load(s, http_arena(r), &rs) != 0) {
-        cv_fail(r, &b);
+        cc_send_body(r, &b, -1);
         return 0;
     }
     if (rs.n == 0) {
@@ -544,16 +544,16 @@ int cc_sentence_status(http_req *r) {
     jw_init(&w, &b);
     jw_obj_begin(&w);
     cv_kv_int(&w, "sentenceId", cv_get(&rs, 0, 0));
-    if (cv_get(&rs, 0, 9)) cv_kv(&w, "custodialType", cv_get(&rs, 0, 1), cv_get(&rs, 0, 2));
-    else cv_kv(&w, "custodialType", "NOT_IN_CUSTODY", "Not in custody");
-    cv_kv(&w, "sentence", NULL, cv_get(&rs, 0, 3));
-    cv_kv(&w, "mainOffence", NULL, cv_get(&rs, 0, 4));
-    cv_kv_date(&w, "sentenceDate", cv_get(&rs, 0, 5));
-    cv_kv_date(&w, "actualReleaseDate", cv_get(&rs, 0, 6));
-    cv_kv_date(&w, "licenceExpiryDate", cv_get(&rs, 0, 7)); /* PSS_START_DATE (sic, §2.11) */
+    if (cv_get(&rs, 0, 9)) cc_kv(&w, "custodialType", cv_get(&rs, 0, 1), cv_get(&rs, 0, 2));
+    else cc_kv(&w, "custodialType", "NOT_IN_CUSTODY", "Not in custody");
+    cc_kv(&w, "sentence", NULL, cv_get(&rs, 0, 3));
+    cc_kv(&w, "mainOffence", NULL, cv_get(&rs, 0, 4));
+    cc_kv_date(&w, "sentenceDate", cv_get(&rs, 0, 5));
+    cc_kv_date(&w, "actualReleaseDate", cv_get(&rs, 0, 6));
+    cc_kv_date(&w, "licenceExpiryDate", cv_get(&rs, 0, 7)); /* PSS_START_DATE (sic, §2.11) */
     cv_kv_int(&w, "length", cv_get(&rs, 0, 8));
     jw_kv_str(&w, "lengthUnit", "Months");
     jw_obj_end(&w);
-    cv_send(r, &b);
+    cc_send_body(r, &b, 0);
     return 0;
 }

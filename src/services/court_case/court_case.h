@@ -20,4 +20,17 @@ int cc_all_offender_managers(http_req *r); /* GET /probation-case/{crn}/allOffen
 int cc_documents_grouped(http_req *r);     /* GET /probation-case/{crn}/documents/grouped  documents.c */
 int cc_document_download(http_req *r);     /* GET /probation-case/{crn}/documents/{documentId} documents.c */
 
+/* issue 11 (cc2): convictions and their sub-resources; statements per request beside each handler */
+int cc_convictions(http_req *r);        /* GET /probation-case/{crn}/convictions        convictions.c */
+int cc_conviction(http_req *r);         /* GET …/convictions/{convictionId} */
+int cc_sentence_status(http_req *r);    /* GET …/convictions/{convictionId}/sentenceStatus */
+int cc_requirements(http_req *r);       /* GET …/convictions/{convictionId}/requirements */
+int cc_pss_requirements(http_req *r);   /* GET …/convictions/{convictionId}/pssRequirements */
+int cc_licence_conditions(http_req *r); /* GET …/convictions/{convictionId}/licenceConditions */
+int cc_nsis(http_req *r);               /* GET …/convictions/{convictionId}/nsis */
+int cc_nsi(http_req *r);                /* GET …/convictions/{convictionId}/nsis/{nsiId} */
+int cc_court_reports(http_req *r);      /* GET …/convictions/{convictionId}/courtReports */
+int cc_court_appearances(http_req *r);  /* GET …/convictions/{convictionId}/courtAppearances */
+int cc_attendances(http_req *r);        /* GET …/convictions/{convictionId}/attendancesFilter */
+
 #endif

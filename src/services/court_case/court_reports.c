@@ -12,7 +12,7 @@
 
 #include "core/timeutil.h"
 #include "services/court_case/conviction_common.h"
-#include "services/handlers.h"
+#include "services/court_case/court_case.h"
 
 /* Live court reports of the person whose appearance belongs to the event. Params: person, event. */
 static const char SQL_REPORTS[] =
@@ -71,14 +71,14 @@ static int load(http_req *r, db_conn *c, const char *sql, int64_t offender_id, i
 /* GET …/courtReports - 4 statements: person, event, reports, report managers. */
 int cc_court_reports(http_req *r) {
     int64_t conviction_id;
-    person p;
-    db_conn *c = cv_person(r, &p, &conviction_id);
-    if (!c || !cv_event(r, c, &p, conviction_id, EVENT_LIVE)) return 0;
+    int64_t offender_id;
+    db_conn *c = cv_person(r, &offender_id, &conviction_id);
+    if (!c || !cv_event(r, c, offender_id, conviction_id, EVENT_LIVE)) return 0;
     cv_rows reports, managers;
     buf b = BUF_INIT;
-    if (load(r, c, SQL_REPORTS, p.id, conviction_id, NULL, &reports) != 0 ||
-        load(r, c, SQL_REPORT_MANAGERS, p.id, conviction_id, NULL, &managers) != 0) {
-        cv_fail(r, &b);
+    if (load(r, c, SQL_REPORTS, offender_id, conviction_id, NULL, &reports) != 0 ||
+        load(r, c, SQL_REPORT_MANAGERS, offender_id, conviction_id, NULL, &managers) != 0) {
+        cc_send_body(r, &b, -1);
         return 0;
     }
     jw w;
@@ -89,41 +89,41 @@ int cc_court_reports(http_req *r) {
         jw_obj_begin(&w);
         jw_kv_int(&w, "courtReportId", id);
         cv_kv_int(&w, "offenderId", cv_get(&reports, k, 1));
-        cv_kv_datetime(&w, "requestedDate", cv_get(&reports, k, 2));
-        cv_kv_datetime(&w, "requiredDate", cv_get(&reports, k, 3));
-        cv_kv_datetime(&w, "allocationDate", cv_get(&reports, k, 4));
-        cv_kv_datetime(&w, "completedDate", cv_get(&reports, k, 5));
-        cv_kv_datetime(&w, "sentToCourtDate", cv_get(&reports, k, 6));
-        cv_kv_datetime(&w, "receivedByCourtDate", cv_get(&reports, k, 7));
-        cv_kv(&w, "courtReportType", cv_get(&reports, k, 8), cv_get(&reports, k, 9));
+        cc_kv_datetime(&w, "requestedDate", cv_get(&reports, k, 2));
+        cc_kv_datetime(&w, "requiredDate", cv_get(&reports, k, 3));
+        cc_kv_datetime(&w, "allocationDate", cv_get(&reports, k, 4));
+        cc_kv_datetime(&w, "completedDate", cv_get(&reports, k, 5));
+        cc_kv_datetime(&w, "sentToCourtDate", cv_get(&reports, k, 6));
+        cc_kv_datetime(&w, "receivedByCourtDate", cv_get(&reports, k, 7));
+        cc_kv(&w, "courtReportType", cv_get(&reports, k, 8), cv_get(&reports, k, 9));
         jw_key(&w, "reportManagers");
         jw_arr_begin(&w);
         for (size_t j = cv_rows_find(&managers, 0, id); cv_same(&managers, j, 0, id); j++) {
             jw_obj_begin(&w);
-            cv_staff_human(&w, "staff", cv_get(&managers, j, 1), cv_get(&managers, j, 2), cv_get(&managers, j, 3),
+            cc_staff_human(&w, "staff", cv_get(&managers, j, 1), cv_get(&managers, j, 2), cv_get(&managers, j, 3),
                            cv_get(&managers, j, 4));
             jw_kv_bool(&w, "active", cv_yes(cv_get(&managers, j, 5)));
             jw_obj_end(&w);
         }
         jw_arr_end(&w);
-        cv_kv(&w, "deliveredCourtReportType", cv_get(&reports, k, 10), cv_get(&reports, k, 11));
+        cc_kv(&w, "deliveredCourtReportType", cv_get(&reports, k, 10), cv_get(&reports, k, 11));
         jw_obj_end(&w);
     }
     jw_arr_end(&w);
-    cv_send(r, &b);
+    cc_send_body(r, &b, 0);
     return 0;
 }
 
 /* GET …/courtAppearances - 3 statements: person, event, appearances. */
 int cc_court_appearances(http_req *r) {
     int64_t conviction_id;
-    person p;
-    db_conn *c = cv_person(r, &p, &conviction_id);
-    if (!c || !cv_event(r, c, &p, conviction_id, EVENT_LIVE)) return 0;
+    int64_t offender_id;
+    db_conn *c = cv_person(r, &offender_id, &conviction_id);
+    if (!c || !cv_event(r, c, offender_id, conviction_id, EVENT_LIVE)) return 0;
     cv_rows rs;
     buf b = BUF_INIT;
-    if (load(r, c, SQL_APPEARANCES, p.id, conviction_id, NULL, &rs) != 0) {
-        cv_fail(r, &b);
+    if (load(r, c, SQL_APPEARANCES, offender_id, conviction_id, NULL, &rs) != 0) {
+        cc_send_body(r, &b, -1);
         return 0;
     }
     jw w;
@@ -134,16 +134,16 @@ int cc_court_appearances(http_req *r) {
     for (size_t k = 0; k < rs.n; k++) {
         jw_obj_begin(&w);
         cv_kv_int(&w, "courtAppearanceId", cv_get(&rs, k, 0));
-        cv_kv_datetime(&w, "appearanceDate", cv_get(&rs, k, 1));
+        cc_kv_datetime(&w, "appearanceDate", cv_get(&rs, k, 1));
         jw_kv_str(&w, "courtCode", cv_get(&rs, k, 2));
         jw_kv_str(&w, "courtName", cv_get(&rs, k, 3));
-        cv_kv(&w, "appearanceType", cv_get(&rs, k, 4), cv_get(&rs, k, 5));
+        cc_kv(&w, "appearanceType", cv_get(&rs, k, 4), cv_get(&rs, k, 5));
         jw_kv_str(&w, "crn", cv_get(&rs, k, 6));
         jw_obj_end(&w);
     }
     jw_arr_end(&w);
     jw_obj_end(&w);
-    cv_send(r, &b);
+    cc_send_body(r, &b, 0);
     return 0;
 }
 
@@ -151,15 +151,15 @@ int cc_court_appearances(http_req *r) {
  * validated (§2.19: an unknown event gives an empty list). */
 int cc_attendances(http_req *r) {
     int64_t conviction_id;
-    person p;
-    db_conn *c = cv_person(r, &p, &conviction_id);
+    int64_t offender_id;
+    db_conn *c = cv_person(r, &offender_id, &conviction_id);
     if (!c) return 0;
     char today[32];
     tu_today(today, sizeof today);
     cv_rows rs;
     buf b = BUF_INIT;
-    if (load(r, c, SQL_ATTENDANCES, p.id, conviction_id, today, &rs) != 0) {
-        cv_fail(r, &b);
+    if (load(r, c, SQL_ATTENDANCES, offender_id, conviction_id, today, &rs) != 0) {
+        cc_send_body(r, &b, -1);
         return 0;
     }
     jw w;
@@ -171,14 +171,14 @@ int cc_attendances(http_req *r) {
         jw_obj_begin(&w);
         jw_kv_bool(&w, "attended", cv_yes(cv_get(&rs, k, 0)));
         jw_kv_bool(&w, "complied", cv_yes(cv_get(&rs, k, 1)));
-        cv_kv_date(&w, "attendanceDate", cv_get(&rs, k, 2));
+        cc_kv_date(&w, "attendanceDate", cv_get(&rs, k, 2));
         cv_kv_int(&w, "contactId", cv_get(&rs, k, 3));
         jw_kv_str(&w, "outcome", cv_get(&rs, k, 4));
-        cv_kv(&w, "contactType", cv_get(&rs, k, 5), cv_get(&rs, k, 6));
+        cc_kv(&w, "contactType", cv_get(&rs, k, 5), cv_get(&rs, k, 6));
         jw_obj_end(&w);
     }
     jw_arr_end(&w);
     jw_obj_end(&w);
-    cv_send(r, &b);
+    cc_send_body(r, &b, 0);
     return 0;
 }

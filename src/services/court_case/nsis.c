@@ -22,7 +22,7 @@
 #include <string.h>
 
 #include "services/court_case/conviction_common.h"
-#include "services/handlers.h"
+#include "services/court_case/court_case.h"
 
 /* The two ways NSIs are selected: the person's NSIs of an event (list), or one NSI
  * by id only (§2.15: not checked against the person or event). */
@@ -146,17 +146,17 @@ static void write_managers(jw *w, const nsi_data *d, int64_t nsi_id) {
         jw_kv_str(w, "username", col[MG_USERNAME]);
         jw_kv_str(w, "staffCode", col[MG_STAFF_CODE]);
         cv_kv_int(w, "staffIdentifier", col[MG_STAFF_ID]);
-        cv_human(w, "staff", col[MG_FORENAME], col[MG_FORENAME2], col[MG_SURNAME]);
+        cc_human(w, "staff", col[MG_FORENAME], col[MG_FORENAME2], col[MG_SURNAME]);
         int64_t staff_id = cv_int(m, k, MG_STAFF_ID);
         jw_key(w, "teams");
         jw_arr_begin(w);
         for (size_t j = cv_rows_find(t, 0, staff_id); cv_same(t, j, 0, staff_id); j++) cv_team(w, NULL, ROW(t, j) + 1);
         jw_arr_end(w);
         cv_probation_area(w, "probationArea", col + MG_STAFF_AREA);
-        cv_kv(w, "staffGrade", col[MG_GRADE_CODE], col[MG_GRADE_DESCRIPTION]);
+        cc_kv(w, "staffGrade", col[MG_GRADE_CODE], col[MG_GRADE_DESCRIPTION]);
         jw_obj_end(w);
-        cv_kv_date(w, "startDate", col[MG_START]);
-        cv_kv_date(w, "endDate", col[MG_END]);
+        cc_kv_date(w, "startDate", col[MG_START]);
+        cc_kv_date(w, "endDate", col[MG_END]);
         jw_obj_end(w);
     }
     jw_arr_end(w);
@@ -167,17 +167,17 @@ static void write_nsi(jw *w, const nsi_data *d, size_t k) {
     int64_t nsi_id = cv_int(&d->nsis, k, NS_ID);
     jw_obj_begin(w);
     jw_kv_int(w, "nsiId", nsi_id);
-    cv_kv(w, "nsiType", col[NS_TYPE_CODE], col[NS_TYPE_DESCRIPTION]);
-    cv_kv(w, "nsiSubType", col[NS_SUB_CODE], col[NS_SUB_DESCRIPTION]);
-    cv_kv(w, "nsiOutcome", col[NS_OUTCOME_CODE], col[NS_OUTCOME_DESCRIPTION]);
+    cc_kv(w, "nsiType", col[NS_TYPE_CODE], col[NS_TYPE_DESCRIPTION]);
+    cc_kv(w, "nsiSubType", col[NS_SUB_CODE], col[NS_SUB_DESCRIPTION]);
+    cc_kv(w, "nsiOutcome", col[NS_OUTCOME_CODE], col[NS_OUTCOME_DESCRIPTION]);
     cv_requirement(w, "requirement", col + NS_REQUIREMENT);
-    cv_kv(w, "nsiStatus", col[NS_STATUS_CODE], col[NS_STATUS_DESCRIPTION]);
-    cv_kv_datetime(w, "statusDateTime", col[NS_STATUS_DATE]);
-    cv_kv_date(w, "actualStartDate", col[NS_ACTUAL_START]);
-    cv_kv_date(w, "expectedStartDate", col[NS_EXPECTED_START]);
-    cv_kv_date(w, "actualEndDate", col[NS_ACTUAL_END]);
-    cv_kv_date(w, "expectedEndDate", col[NS_EXPECTED_END]);
-    cv_kv_date(w, "referralDate", col[NS_REFERRAL_DATE]);
+    cc_kv(w, "nsiStatus", col[NS_STATUS_CODE], col[NS_STATUS_DESCRIPTION]);
+    cc_kv_datetime(w, "statusDateTime", col[NS_STATUS_DATE]);
+    cc_kv_date(w, "actualStartDate", col[NS_ACTUAL_START]);
+    cc_kv_date(w, "expectedStartDate", col[NS_EXPECTED_START]);
+    cc_kv_date(w, "actualEndDate", col[NS_ACTUAL_END]);
+    cc_kv_date(w, "expectedEndDate", col[NS_EXPECTED_END]);
+    cc_kv_date(w, "referralDate", col[NS_REFERRAL_DATE]);
     cv_kv_int(w, "length", col[NS_LENGTH]);
     jw_kv_str(w, "lengthUnit", "Months"); /* constant (decision 10) */
     write_managers(w, d, nsi_id);
@@ -218,13 +218,13 @@ int cc_nsis(http_req *r) {
     size_t ncodes;
     if (!http_path_int(r, "convictionId", &conviction_id) || !http_query_list(r, "nsiCodes", true, &codes, &ncodes))
         return 0;
-    person p;
-    db_conn *c = cv_person(r, &p, NULL);
-    if (!c || !cv_event(r, c, &p, conviction_id, EVENT_LIVE)) return 0;
+    int64_t offender_id;
+    db_conn *c = cv_person(r, &offender_id, NULL);
+    if (!c || !cv_event(r, c, offender_id, conviction_id, EVENT_LIVE)) return 0;
     nsi_data d;
     buf b = BUF_INIT;
-    if (load_nsis(c, http_arena(r), SQL_LIST, 2, p.id, conviction_id, &d) != 0) {
-        cv_fail(r, &b);
+    if (load_nsis(c, http_arena(r), SQL_LIST, 2, offender_id, conviction_id, &d) != 0) {
+        cc_send_body(r, &b, -1);
         return 0;
     }
     jw w;
@@ -236,7 +236,7 @@ int cc_nsis(http_req *r) {
         if (code_wanted(cv_get(&d.nsis, k, NS_TYPE_CODE), codes, ncodes)) write_nsi(&w, &d, k);
     jw_arr_end(&w);
     jw_obj_end(&w);
-    cv_send(r, &b);
+    cc_send_body(r, &b, 0);
     return 0;
 }
 
@@ -244,13 +244,13 @@ int cc_nsis(http_req *r) {
 int cc_nsi(http_req *r) {
     int64_t conviction_id, nsi_id;
     if (!http_path_int(r, "convictionId", &conviction_id) || !http_path_int(r, "nsiId", &nsi_id)) return 0;
-    person p;
-    db_conn *c = cv_person(r, &p, NULL);
-    if (!c || !cv_event(r, c, &p, conviction_id, EVENT_LIVE)) return 0;
+    int64_t offender_id;
+    db_conn *c = cv_person(r, &offender_id, NULL);
+    if (!c || !cv_event(r, c, offender_id, conviction_id, EVENT_LIVE)) return 0;
     nsi_data d;
     buf b = BUF_INIT;
     if (load_nsis(c, http_arena(r), SQL_ONE, 1, nsi_id, 0, &d) != 0) {
-        cv_fail(r, &b);
+        cc_send_body(r, &b, -1);
         return 0;
     }
     if (d.nsis.n == 0) {
@@ -260,6 +260,6 @@ int cc_nsi(http_req *r) {
     jw w;
     jw_init(&w, &b);
     write_nsi(&w, &d, 0);
-    cv_send(r, &b);
+    cc_send_body(r, &b, 0);
     return 0;
 }

@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 #include "services/court_case/conviction_common.h"
-#include "services/handlers.h"
+#include "services/court_case/court_case.h"
 
 /* Decision 6: exact-match filters ACTIVE_FLAG = activeOnly, SOFT_DELETED = NOT
  * excludeSoftDeleted; disposal soft deletion not checked. Params: event, active, deleted. */
@@ -67,13 +67,13 @@ int cc_requirements(http_req *r) {
         !http_query_bool(r, "activeOnly", false, true, &active_only) ||
         !http_query_bool(r, "excludeSoftDeleted", false, true, &exclude_deleted))
         return 0;
-    person p;
-    db_conn *c = cv_person(r, &p, NULL);
-    if (!c || !cv_event(r, c, &p, conviction_id, EVENT_ANY)) return 0;
+    int64_t offender_id;
+    db_conn *c = cv_person(r, &offender_id, NULL);
+    if (!c || !cv_event(r, c, offender_id, conviction_id, EVENT_ANY)) return 0;
     cv_rows rs;
     buf b = BUF_INIT;
     if (load_list(r, c, SQL_REQUIREMENTS, conviction_id, 2, active_only ? 1 : 0, exclude_deleted ? 0 : 1, &rs) != 0) {
-        cv_fail(r, &b);
+        cc_send_body(r, &b, -1);
         return 0;
     }
     jw w;
@@ -84,20 +84,20 @@ int cc_requirements(http_req *r) {
     for (size_t k = 0; k < rs.n; k++) cv_requirement(&w, NULL, ROW(rs, k));
     jw_arr_end(&w);
     jw_obj_end(&w);
-    cv_send(r, &b);
+    cc_send_body(r, &b, 0);
     return 0;
 }
 
 /* GET …/pssRequirements - 3 statements: person, event, PSS requirements. */
 int cc_pss_requirements(http_req *r) {
     int64_t conviction_id;
-    person p;
-    db_conn *c = cv_person(r, &p, &conviction_id);
-    if (!c || !cv_event(r, c, &p, conviction_id, EVENT_ANY)) return 0;
+    int64_t offender_id;
+    db_conn *c = cv_person(r, &offender_id, &conviction_id);
+    if (!c || !cv_event(r, c, offender_id, conviction_id, EVENT_ANY)) return 0;
     cv_rows rs;
     buf b = BUF_INIT;
     if (load_list(r, c, SQL_PSS, conviction_id, 0, 0, 0, &rs) != 0) {
-        cv_fail(r, &b);
+        cc_send_body(r, &b, -1);
         return 0;
     }
     jw w;
@@ -107,27 +107,27 @@ int cc_pss_requirements(http_req *r) {
     jw_arr_begin(&w);
     for (size_t k = 0; k < rs.n; k++) {
         jw_obj_begin(&w);
-        cv_kv(&w, "type", cv_get(&rs, k, 0), cv_get(&rs, k, 1));
-        cv_kv(&w, "subType", cv_get(&rs, k, 2), cv_get(&rs, k, 3));
+        cc_kv(&w, "type", cv_get(&rs, k, 0), cv_get(&rs, k, 1));
+        cc_kv(&w, "subType", cv_get(&rs, k, 2), cv_get(&rs, k, 3));
         jw_kv_bool(&w, "active", cv_yes(cv_get(&rs, k, 4)));
         jw_obj_end(&w);
     }
     jw_arr_end(&w);
     jw_obj_end(&w);
-    cv_send(r, &b);
+    cc_send_body(r, &b, 0);
     return 0;
 }
 
 /* GET …/licenceConditions - 3 statements: person, event, licence conditions. */
 int cc_licence_conditions(http_req *r) {
     int64_t conviction_id;
-    person p;
-    db_conn *c = cv_person(r, &p, &conviction_id);
-    if (!c || !cv_event(r, c, &p, conviction_id, EVENT_ANY)) return 0;
+    int64_t offender_id;
+    db_conn *c = cv_person(r, &offender_id, &conviction_id);
+    if (!c || !cv_event(r, c, offender_id, conviction_id, EVENT_ANY)) return 0;
     cv_rows rs;
     buf b = BUF_INIT;
     if (load_list(r, c, SQL_LICENCE_CONDITIONS, conviction_id, 0, 0, 0, &rs) != 0) {
-        cv_fail(r, &b);
+        cc_send_body(r, &b, -1);
         return 0;
     }
     jw w;
@@ -138,19 +138,19 @@ int cc_licence_conditions(http_req *r) {
     for (size_t k = 0; k < rs.n; k++) {
         jw_obj_begin(&w);
         jw_kv_str(&w, "licenceConditionNotes", cv_get(&rs, k, 0));
-        cv_kv_date(&w, "startDate", cv_get(&rs, k, 1));
-        cv_kv_date(&w, "commencementDate", cv_get(&rs, k, 2));
+        cc_kv_date(&w, "startDate", cv_get(&rs, k, 1));
+        cc_kv_date(&w, "commencementDate", cv_get(&rs, k, 2));
         jw_kv_str(&w, "commencementNotes", cv_get(&rs, k, 3));
-        cv_kv_date(&w, "terminationDate", cv_get(&rs, k, 4));
+        cc_kv_date(&w, "terminationDate", cv_get(&rs, k, 4));
         jw_kv_str(&w, "terminationNotes", cv_get(&rs, k, 5));
-        cv_kv_datetime(&w, "createdDateTime", cv_get(&rs, k, 6));
+        cc_kv_datetime(&w, "createdDateTime", cv_get(&rs, k, 6));
         jw_kv_bool(&w, "active", cv_yes(cv_get(&rs, k, 7)));
-        cv_kv(&w, "licenceConditionTypeMainCat", cv_get(&rs, k, 8), cv_get(&rs, k, 9));
-        cv_kv(&w, "licenceConditionTypeSubCat", cv_get(&rs, k, 10), cv_get(&rs, k, 11));
+        cc_kv(&w, "licenceConditionTypeMainCat", cv_get(&rs, k, 8), cv_get(&rs, k, 9));
+        cc_kv(&w, "licenceConditionTypeSubCat", cv_get(&rs, k, 10), cv_get(&rs, k, 11));
         jw_obj_end(&w);
     }
     jw_arr_end(&w);
     jw_obj_end(&w);
-    cv_send(r, &b);
+    cc_send_body(r, &b, 0);
     return 0;
 }
