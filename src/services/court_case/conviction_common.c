@@ -14,9 +14,9 @@
 int cv_rows_load(db_stmt *s, arena *a, cv_rows *out) {
     memset(out, 0, sizeof *out);
     if (!s) return -1;
-    out->ncols = db_col_count(s);
     int rc;
     while ((rc = db_step(s)) == 1) {
+        if (out->n == 0) out->ncols = db_col_count(s); /* known once a row is read (PostgreSQL) */
         if (out->n == out->cap) {
             size_t cap = out->cap ? out->cap * 2 : 16;
             const char **v = arena_alloc(a, cap * (size_t)out->ncols * sizeof *v);
