@@ -30,6 +30,7 @@
 #include "db/db.h"
 #include "delius/event.h"
 #include "services/court_case/common.h"
+#include "services/service.h"
 
 /* --- row sets ------------------------------------------------------------- */
 
