@@ -4,7 +4,6 @@
  * Errors go to stderr (JSON log lines for serve, plain text for the tools) and
  * give a non-zero exit code.
  */
-#include <curl/curl.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -21,6 +20,9 @@
 #include "db/db.h"
 #include "db/pool.h"
 #include "db/seed.h"
+#include "messaging/messaging.h"
+#include "messaging/messaging_cli.h"
+#include "net/httpc.h"
 #include "routes.h"
 #include "services/roles.h"
 #include "services/service.h"
@@ -29,6 +31,24 @@
 static void serve_exit(void *ctx) {
     (void)ctx;
     db_pool_close_all();
+}
+
+/* server_opts.on_start / on_stop: the message consumers (worker threads). on_start runs once the
+ * server listens, with SIGTERM already blocked (the workers inherit the mask); on_stop lets each
+ * worker finish the message in hand. */
+static int consumers_start(void *ctx) {
+    char err[512];
+    (void)ctx;
+    if (messaging_start(cfg.database, err, sizeof err) < 0) {
+        log_msg(LOG_ERROR, "cannot start the consumers", "error", err, NULL);
+        return 1;
+    }
+    return 0;
+}
+
+static void consumers_stop(void *ctx) {
+    (void)ctx;
+    messaging_stop();
 }
 
 static const char *usage_main =
@@ -40,13 +60,17 @@ static const char *usage_main =
     "  seed      migrate, then load synthetic demo data\n"
     "  token     sign a development bearer token with the local development key\n"
     "  keygen    create the local development signing key pair\n"
+    "  consume   run the message consumers without the HTTP API\n"
+    "  publish   enqueue domain events (SNS notifications) on a queue\n"
+    "  dlq       list, retry or purge the embedded queue's dead letters\n"
     "\n"
     "  --help     this text; `deliusd <command> --help` for a command's options\n"
     "  --version  print the version\n";
 
 static const char *usage_serve =
     "usage: deliusd serve\n"
-    "Serves the API on DELIUSD_PORT (8080). Options come from the environment:\n"
+    "Serves the API on DELIUSD_PORT (8080) and runs the message consumers (DELIUSD_CONSUMERS=false:\n"
+    "no consumers). Options come from the environment:\n"
     "  DELIUSD_DATABASE, DELIUSD_JWT_PUBLIC_KEY_FILE, DELIUSD_JWT_JWKS_URL, DELIUSD_JWT_ISSUER,\n"
     "  DELIUSD_LOG_LEVEL, DELIUSD_THREADS, ... (see README.md)\n";
 
@@ -292,13 +316,16 @@ static int cmd_serve(int argc, char **argv) {
         log_msg(LOG_ERROR, "database is not migrated: run `deliusd migrate`", NULL);
         return 1;
     }
-    curl_global_init(CURL_GLOBAL_DEFAULT);
+    if (httpc_global_init() != 0) {
+        log_msg(LOG_ERROR, "cannot initialise the HTTP client", NULL);
+        return 1;
+    }
     if (!cfg.jwt_public_key && !cfg.jwt_jwks_url)
         log_msg(LOG_WARN, "no DELIUSD_JWT_PUBLIC_KEY_FILE or DELIUSD_JWT_JWKS_URL: every token will be refused", NULL);
     auth_ctx *auth = auth_new(cfg.jwt_public_key, cfg.jwt_jwks_url, cfg.jwt_issuer, err, sizeof err);
     if (!auth) {
         log_msg(LOG_ERROR, "cannot load token verification keys", "error", err, NULL);
-        curl_global_cleanup();
+        httpc_global_cleanup();
         return 1;
     }
     auth_set_role_lookup(auth, role_from_authority);
@@ -312,11 +339,13 @@ static int cmd_serve(int argc, char **argv) {
         .auth = auth,
         .admin_roles = ROLE_ADMIN,
         .before_send = service_before_send,
+        .on_start = consumers_start,
+        .on_stop = consumers_stop,
         .on_exit = serve_exit,
     };
     rc = server_run(&opts);
     auth_free(auth);
-    curl_global_cleanup();
+    httpc_global_cleanup();
     return rc;
 }
 
@@ -333,6 +362,9 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "seed")) return cmd_seed(argc - 1, argv + 1);
     if (!strcmp(cmd, "token")) return cmd_token(argc - 1, argv + 1);
     if (!strcmp(cmd, "keygen")) return cmd_keygen(argc - 1, argv + 1);
+    if (!strcmp(cmd, "consume")) return messaging_cmd_consume(argc - 1, argv + 1);
+    if (!strcmp(cmd, "publish")) return messaging_cmd_publish(argc - 1, argv + 1);
+    if (!strcmp(cmd, "dlq")) return messaging_cmd_dlq(argc - 1, argv + 1);
     fprintf(stderr, "deliusd: unknown command '%s'\n%s", cmd, usage_main);
     return 2;
 }

@@ -34,6 +34,18 @@ void metrics_init(const route_def *table, size_t n) {
     g_nroutes = n;
 }
 
+#define MAX_RENDERERS 8
+static void (*_Atomic renderers[MAX_RENDERERS])(buf *b);
+
+void metrics_add_renderer(void (*render)(buf *b)) {
+    for (int i = 0; i < MAX_RENDERERS; i++) {
+        void (*cur)(buf *) = atomic_load(&renderers[i]);
+        if (cur == render) return;
+        void (*expected)(buf *) = NULL;
+        if (!cur && atomic_compare_exchange_strong(&renderers[i], &expected, render)) return;
+    }
+}
+
 void metrics_request(int idx, int status, double ms) {
     if (idx < 0 || idx >= MAX_ROUTES) idx = MAX_ROUTES;
     struct route_metrics *m = &routes[idx];
@@ -116,4 +128,8 @@ void metrics_render(buf *b) {
     }
     buf_printf(b, "# HELP deliusd_db_connections Open database connections.\n# TYPE deliusd_db_connections gauge\n"
                   "deliusd_db_connections %d\n", atomic_load(&db_conns));
+    for (int i = 0; i < MAX_RENDERERS; i++) {
+        void (*r)(buf *) = atomic_load(&renderers[i]);
+        if (r) r(b);
+    }
 }

@@ -20,6 +20,9 @@ void metrics_request(int route_idx, int status, double duration_ms);
 void metrics_event(const char *name);
 /* Gauge of open database connections. */
 void metrics_db_connections(int delta);
+/* Adds a renderer whose output is appended to /metrics (for modules above
+ * core, e.g. the message consumers). At most 8; call before serving. */
+void metrics_add_renderer(void (*render)(buf *b));
 /* Appends the Prometheus text exposition to b. */
 void metrics_render(buf *b);
 

@@ -127,6 +127,12 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...) {
 
 static long or_default(long v, long def) { return v > 0 ? v : def; }
 
+static int xferinfo(void *ud, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow) {
+    const httpc_opts *o = ud;
+    (void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
+    return o->cancelled(o->cancel_ctx) ? 1 : 0;
+}
+
 /* Common options of every request on h (after curl_easy_reset). */
 static void base_options(httpc *h, const char *url, const httpc_opts *o, bool stream) {
     CURL *c = h->easy;
@@ -141,6 +147,15 @@ static void base_options(httpc *h, const char *url, const httpc_opts *o, bool st
     curl_easy_setopt(c, CURLOPT_MAXREDIRS, 3L);
     curl_easy_setopt(c, CURLOPT_USERAGENT, "deliusd");
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, or_default(o ? o->connect_timeout_ms : 0, DEFAULT_CONNECT_MS));
+    if (o && o->aws_sigv4 && o->aws_credentials) {
+        curl_easy_setopt(c, CURLOPT_AWS_SIGV4, o->aws_sigv4);
+        curl_easy_setopt(c, CURLOPT_USERPWD, o->aws_credentials);
+    }
+    if (o && o->cancelled) {
+        curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+        curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, xferinfo);
+        curl_easy_setopt(c, CURLOPT_XFERINFODATA, (void *)o);
+    }
     long t = or_default(o ? o->timeout_ms : 0, DEFAULT_TIMEOUT_MS);
     if (stream) {
         /* a stream may run long: abort when less than 1 byte/s arrives for the timeout */
@@ -294,6 +309,7 @@ static int perform_once(httpc *h, const request *rq, const httpc_opts *o, const 
     } else {
         result = map_curl_error(rc, s.too_large);
         if (result == HTTPC_ERR_TOO_LARGE) set_err(err, errlen, "response body larger than the cap");
+        else if (rc == CURLE_ABORTED_BY_CALLBACK) set_err(err, errlen, "cancelled");
         else set_err(err, errlen, "%s", h->errbuf[0] ? h->errbuf : curl_easy_strerror(rc));
     }
     curl_mime_free(mime);
@@ -450,7 +466,8 @@ static int run_request(httpc *h, const request *rq, const httpc_opts *o, httpc_r
             n--; /* the repeat does not use up an attempt */
             continue;
         }
-        bool retry = rc == HTTPC_OK ? (out->status >= 500 || out->status == 429) : transient_error(rc);
+        bool cancelled = o && o->cancelled && o->cancelled(o->cancel_ctx);
+        bool retry = !cancelled && (rc == HTTPC_OK ? (out->status >= 500 || out->status == 429) : transient_error(rc));
         if (!retry || n == attempts) break;
         httpc_resp_free(out);
         sleep_ms(backoff * (long)n * n);

@@ -35,6 +35,14 @@ typedef struct httpc_opts {
     bool oauth;              /* add a client-credentials bearer token */
     bool retry_post;         /* POST is safe to retry */
     const char *const *headers; /* extra request headers "Name: value", NULL-terminated; may be NULL */
+    /* AWS Signature V4 (libcurl CURLOPT_AWS_SIGV4), e.g. "aws:amz:eu-west-2:sqs", with
+     * aws_credentials "ACCESS_KEY_ID:SECRET_ACCESS_KEY"; NULL = unsigned. */
+    const char *aws_sigv4;
+    const char *aws_credentials;
+    /* Polled during the transfer; returning true aborts it (HTTPC_ERR_OTHER, "cancelled").
+     * For long polls that must end promptly on shutdown. NULL = never. */
+    bool (*cancelled)(void *ctx);
+    void *cancel_ctx;
 } httpc_opts;
 
 typedef struct httpc_resp {

@@ -186,11 +186,12 @@ def test_every_spec_index_exists(spec, conn):
 
 def test_deliusd_tables(conn):
     existing = table_names(conn)
-    for t in ("DELIUSD_SCHEMA_MIGRATION", "DELIUSD_SEQUENCE", "DELIUSD_MESSAGE"):
+    for t in ("DELIUSD_SCHEMA_MIGRATION", "DELIUSD_SEQUENCE", "DELIUSD_QUEUE_MESSAGE", "DELIUSD_DEAD_LETTER"):
         assert t in existing, f"{t} missing"
-    cols = [r[1] for r in conn.execute("PRAGMA table_info(DELIUSD_MESSAGE)")]
-    assert cols == ["MESSAGE_ID", "QUEUE", "BODY", "RECEIVE_COUNT", "VISIBLE_AFTER", "CREATED_AT",
-                    "DEAD_LETTERED"]
+    assert "DELIUSD_MESSAGE" not in existing  # the 0001 draft, replaced by migration 0003
+    cols = [r[1] for r in conn.execute("PRAGMA table_info(DELIUSD_QUEUE_MESSAGE)")]
+    assert cols == ["ID", "QUEUE", "MESSAGE_ID", "BODY", "RECEIVE_COUNT", "VISIBLE_AT", "ENQUEUED_AT",
+                    "LAST_ERROR"]
     seqs = dict(conn.execute("SELECT NAME, NEXT_VALUE FROM DELIUSD_SEQUENCE"))
     assert {"CONTACT_ID_SEQ", "DOCUMENT_ID_SEQ"} <= set(seqs)
     for name in ("CONTACT_ID_SEQ", "DOCUMENT_ID_SEQ"):
@@ -413,8 +414,9 @@ LOOKUPS = {
     "personal circumstances by offender":
         "SELECT * FROM PERSONAL_CIRCUMSTANCE WHERE OFFENDER_ID = ? AND SOFT_DELETED = 0",
     "next visible local message":
-        "SELECT MESSAGE_ID FROM DELIUSD_MESSAGE WHERE QUEUE = ? AND DEAD_LETTERED = 0"
-        " AND (VISIBLE_AFTER IS NULL OR VISIBLE_AFTER <= ?) ORDER BY MESSAGE_ID LIMIT 1",
+        "SELECT ID FROM DELIUSD_QUEUE_MESSAGE WHERE QUEUE = ? AND VISIBLE_AT <= ? ORDER BY VISIBLE_AT, ID LIMIT 10",
+    "dead letters of a queue":
+        "SELECT ID FROM DELIUSD_DEAD_LETTER WHERE QUEUE = ? ORDER BY ID",
 }
 
 INDEX_MARKERS = ("USING INDEX", "USING COVERING INDEX", "USING INTEGER PRIMARY KEY", "USING PRIMARY KEY")
