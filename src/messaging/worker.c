@@ -158,11 +158,12 @@ static void handle(worker *w, db_conn **db, httpc *http, mq_queue *q, mq_msg *ms
     const char *et = prc == 0 ? env.event_type : "malformed";
     const ev_consumer_def *def = prc == 0 ? messaging_find(et) : NULL;
     if (prc == 0 && !def) et = "unknown"; /* free-form types from the wire never become label values */
+    const char *mid = prc == 0 ? env.message_id : msg->message_id; /* the SNS MessageId when there is one */
     count(w->queue, et, OUT_RECEIVED);
     if (msg->expired) { /* already moved to the dead-letter table by the queue */
         count(w->queue, et, OUT_DEAD);
         log_msg(LOG_WARN, "message dead-lettered: received too often without completing", "queue", w->queue,
-                "eventType", et, "messageId", msg->message_id, NULL);
+                "eventType", et, "messageId", mid, NULL);
         ev_envelope_free(&env);
         return;
     }
@@ -208,7 +209,7 @@ static void handle(worker *w, db_conn **db, httpc *http, mq_queue *q, mq_msg *ms
         int frc = mq_fail(q, msg, err, qerr, sizeof qerr);
         if (frc == 1) count(w->queue, et, OUT_DEAD);
         log_msg(LOG_WARN, frc == 1 ? "message failed and was dead-lettered" : "message failed; it will be redelivered",
-                "queue", w->queue, "eventType", et, "messageId", msg->message_id, "receiveCount", rc_txt,
+                "queue", w->queue, "eventType", et, "messageId", mid, "receiveCount", rc_txt,
                 "outcome", st == EV_RETRY ? "retry" : "fail", "error", err, NULL);
         if (frc < 0) log_msg(LOG_WARN, "cannot record the failure", "queue", w->queue, "error", qerr, NULL);
     }
