@@ -1,11 +1,13 @@
 -- bench/paths.lua - wrk script: GET a path pattern filled with random CRNs (and usernames).
 --
 --   wrk -t2 -c50 -d10s --latency -H "Authorization: Bearer $TOKEN" \
---       -s bench/paths.lua http://127.0.0.1:PORT -- PATTERN [CRN_FILE [USER_FILE [SEED]]]
+--       -s bench/paths.lua http://127.0.0.1:PORT -- PATTERN [CRN_FILE [USER_FILE [SEED [CASE_FILE]]]]
 --
 -- PATTERN   the request path; "{crn}" and "{user}" are replaced per request by a random
 --           line of CRN_FILE / USER_FILE (one value a line). "/health" needs no file;
 --           "-" stands for "no file".
+-- CASE_FILE lines "CRN CONVICTION_ID": a PATTERN with "{conviction}" takes both its "{crn}"
+--           and its "{conviction}" from one random line (a conviction of that person).
 -- SEED      fixed random seed (default 1). Each wrk thread has its own Lua state, seeded
 --           with SEED*1000 + its thread number, so every run draws the same sequence per
 --           thread (how requests interleave still depends on timing).
@@ -40,7 +42,7 @@ local function encode(s)
   return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", c:byte()) end))
 end
 
-local pattern, crns, users
+local pattern, crns, users, cases
 
 function init(args)
   pattern = args[1] or "/health"
@@ -50,16 +52,27 @@ function init(args)
     for i = 1, #users do users[i] = encode(users[i]) end
   end
   local seed = tonumber(args[4] or "1") or 1
+  if pattern:find("{conviction}", 1, true) then
+    cases = {}
+    for _, line in ipairs(read_lines(args[5]) or {}) do
+      local crn, id = line:match("^(%S+)%s+(%S+)$")
+      if crn then cases[#cases + 1] = {crn, id} end
+    end
+    assert(#cases > 0, "PATTERN has {conviction} but no CASE_FILE lines")
+  end
   math.randomseed(seed * 1000 + (thread_no or 0))
   -- LuaJIT's first draws after seeding are poorly spread: discard a few.
   for _ = 1, 10 do math.random() end
-  if pattern:find("{crn}", 1, true) then assert(crns, "PATTERN has {crn} but no CRN_FILE") end
+  if pattern:find("{crn}", 1, true) and not cases then assert(crns, "PATTERN has {crn} but no CRN_FILE") end
   if pattern:find("{user}", 1, true) then assert(users, "PATTERN has {user} but no USER_FILE") end
 end
 
 function request()
   local path = pattern
-  if crns then
+  if cases then
+    local c = cases[math.random(#cases)]
+    path = path:gsub("{crn}", function() return c[1] end):gsub("{conviction}", function() return c[2] end)
+  elseif crns then
     local crn = crns[math.random(#crns)]
     path = path:gsub("{crn}", function() return crn end)
   end
