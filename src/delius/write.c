@@ -66,6 +66,20 @@ int dw_next_id(db_conn *c, const char *seq, int64_t *id) {
     return rc == 1 ? 0 : -1;
 }
 
+int dw_contact_type(db_conn *c, const char *code, int64_t *id, char *sensitive) {
+    db_stmt *s = db_query(c, "SELECT CONTACT_TYPE_ID, SENSITIVE_CONTACT FROM R_CONTACT_TYPE WHERE CODE = ?");
+    if (!s) return -1;
+    db_bind_text(s, 1, code);
+    int rc = db_step(s);
+    if (rc == 1) {
+        *id = db_col_int(s, 0);
+        const char *y = db_col_text(s, 1);
+        if (sensitive) *sensitive = y && *y == 'Y' ? 'Y' : 'N';
+    }
+    db_done(s);
+    return rc;
+}
+
 bool dw_lock_rows(const db_conn *c) { return db_kind_of(c) == DB_POSTGRES; }
 
 static _Atomic int64_t last_us;

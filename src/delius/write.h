@@ -68,6 +68,10 @@ bool dw_lock_rows(const db_conn *c);
  * date), strictly later than any earlier call in this process. */
 void dw_now(char out[DW_TS_LEN]);
 
+/* R_CONTACT_TYPE by CODE (UX_R_CONTACT_TYPE_CODE): 1 found (*id; *sensitive =
+ * SENSITIVE_CONTACT 'Y'/'N', 'N' when null; sensitive may be NULL), 0 missing, -1 error. */
+int dw_contact_type(db_conn *c, const char *code, int64_t *id, char *sensitive);
+
 /* INTERACTION_PARAMETERS builder: key='value' pairs joined with ',', cut at
  * DW_PARAMS_MAX bytes (never inside a UTF-8 character). */
 typedef struct dw_params {
