@@ -131,7 +131,7 @@ ua_outcome ua_store(db_conn *c, docstore *store, const ua_case *k, const char *p
                          .author = "Service,UPW",
                          .doc_type = "DOCUMENT",
                          .real_user = dw_service_user_name(DW_UPW)};
-    int src = docstore_put_fields(store, k->filename, "application/pdf", pdf, len, &f, doc_id, doc_id_len, serr, sizeof serr);
+    int src = docstore_put_fields(store, k->filename, "application/octet-stream", pdf, len, &f, doc_id, doc_id_len, serr, sizeof serr);
     if (src != DOCSTORE_OK) {
         snprintf(err, errlen, "document store: %s", serr);
         return UA_FAILED;
