@@ -14,8 +14,10 @@ import json
 import pytest
 
 from conftest import Deliusd, drop_database, new_database
-from events_support import (LONDON, Stub, consumer_env, domain_event, events_logged, make_case, publish, rows,
+from events_support import (require_transport, LONDON, Stub, consumer_env, domain_event, events_logged, make_case, publish, rows,
                             wait_idle)
+
+require_transport()
 
 C294 = 3
 COURT_USER = 3

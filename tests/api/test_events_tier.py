@@ -13,8 +13,10 @@ import json
 import pytest
 
 from conftest import Deliusd, drop_database, new_database
-from events_support import (Stub, consumer_env, dead_letters, domain_event, events_logged, make_case, publish, rows,
+from events_support import (require_transport, Stub, consumer_env, dead_letters, domain_event, events_logged, make_case, publish, rows,
                             wait_dead_letter, wait_idle)
+
+require_transport()
 
 UD2, UC2, UD0, ATS = 1015, 1011, 1013, 2001
 ETCH20 = 1

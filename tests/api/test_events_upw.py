@@ -16,8 +16,10 @@ import os
 import pytest
 
 from conftest import Deliusd, drop_database, new_database
-from events_support import (LONDON, Stub, consumer_env, dead_letters, domain_event, events_logged, make_case,
+from events_support import (require_transport, LONDON, Stub, consumer_env, dead_letters, domain_event, events_logged, make_case,
                             make_event, publish, rows, wait_dead_letter, wait_idle)
+
+require_transport()
 
 EASU = 2
 UPW_USER = 2

@@ -22,7 +22,9 @@
 #include "services/events/events.h"
 
 static ev_status court_case_note_published(db_conn *db, httpc *http, const ev_message *m, char *err, size_t errlen) {
-    dw_telemetry("NotificationReceived", "eventType", m->event_type, "detailUrl", m->detail_url, "messageId",
+    char url_log[1024];
+    evh_redact(m->detail_url, m->crn, url_log, sizeof url_log);
+    dw_telemetry("NotificationReceived", "eventType", m->event_type, "detailUrl", m->detail_url ? url_log : NULL, "messageId",
                  m->message_id, NULL);
     if (!m->crn || !*m->crn) {
         snprintf(err, errlen, "no CRN in personReference");
@@ -46,7 +48,7 @@ static ev_status court_case_note_published(db_conn *db, httpc *http, const ev_me
     }
     if (r.status == 404) {
         httpc_resp_free(&r);
-        dw_telemetry("CourtCaseNoteNotFound", "detailUrl", m->detail_url, NULL);
+        dw_telemetry("CourtCaseNoteNotFound", "detailUrl", url_log, NULL);
         return EV_OK;
     }
     if (r.status < 200 || r.status > 299) {

@@ -27,7 +27,9 @@
 
 static ev_status tier_calculation_complete(db_conn *db, httpc *http, const ev_message *m, char *err, size_t errlen) {
     const char *calc_id = evh_info_string(m, "calculationId");
-    dw_telemetry("TIER_CALCULATION_COMPLETE_RECEIVED", "eventType", m->event_type, "detailUrl", m->detail_url,
+    char url_log[1024];
+    evh_redact(m->detail_url, m->crn, url_log, sizeof url_log);
+    dw_telemetry("TIER_CALCULATION_COMPLETE_RECEIVED", "eventType", m->event_type, "detailUrl", m->detail_url ? url_log : NULL,
                  "calculationId", calc_id, "messageId", m->message_id, NULL);
     if (!m->crn || !*m->crn) {
         snprintf(err, errlen, "no CRN in personReference");

@@ -31,7 +31,9 @@ static ev_status processed(ev_status st) {
 }
 
 static ev_status upw_assessment_completed(db_conn *db, httpc *http, const ev_message *m, char *err, size_t errlen) {
-    dw_telemetry("NotificationReceived", "eventType", m->event_type, "detailUrl", m->detail_url, "messageId",
+    char url_log[1024];
+    evh_redact(m->detail_url, m->crn, url_log, sizeof url_log);
+    dw_telemetry("NotificationReceived", "eventType", m->event_type, "detailUrl", m->detail_url ? url_log : NULL, "messageId",
                  m->message_id, NULL);
     if (!m->crn || !*m->crn) {
         snprintf(err, errlen, "no CRN in personReference");
