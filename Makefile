@@ -13,7 +13,7 @@ PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 GIT_REV := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
-WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-unused-parameter
+WARN := -Wall -Wextra -Werror -pedantic -Wshadow -Wformat=2 -Wno-unused-parameter
 BASE_CFLAGS := -std=c17 -D_GNU_SOURCE $(WARN) -g $(PKG_CFLAGS) -I src \
 	-DDELIUSD_VERSION='"$(VERSION)"' -DDELIUSD_GIT='"$(GIT_REV)"'
 LDLIBS := $(PKG_LIBS) -lpthread -lm
@@ -55,7 +55,7 @@ $(BUILD)/obj/%.o: src/%.c
 
 build/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
-	$(CC) -std=c17 -O2 -Wall -Wextra -Werror -o $@ $<
+	$(CC) -std=c17 -O2 -Wall -Wextra -Werror -pedantic -o $@ $<
 
 $(BUILD)/gen/embedded.c: build/tools/embed $(SCHEMA) $(DOCS_JSON) Makefile
 	@mkdir -p $(dir $@)

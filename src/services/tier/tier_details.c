@@ -18,11 +18,11 @@
 #include "core/http.h"
 #include "core/timeutil.h"
 #include "db/db.h"
+#include "delius/codes.h"
 #include "services/tier/tier.h"
 
-/* NSI outcome codes that count as enforcement (breach or recall). */
-#define ENFORCEMENT_CODES \
-    "'BRE01','BRE02','BRE03','BRE04','BRE05','BRE06','BRE07','BRE08','BRE10','BRE13','BRE14','BRE16','REC01','REC02'"
+/* NSI outcome codes that count as enforcement (breach or recall), shared with the seed. */
+#define ENFORCEMENT_CODES DL_ENFORCEMENT_OUTCOMES_SQL
 
 /* A "latest assessment" row: date and score (score may be absent). */
 typedef struct assessment {

@@ -26,6 +26,7 @@
 #include "core/json.h"
 #include "core/timeutil.h"
 #include "db/db.h"
+#include "delius/codes.h"
 #include "delius/person.h"
 #include "services/unpaid_work/unpaid_work.h"
 
@@ -338,7 +339,7 @@ static int write_registrations(jw *w, db_conn *c, arena *a, int64_t offender_id)
         jw_kv_str(&fw, "description", COL(s, 1));
         jw_kv_str(&fw, "riskColour", COL(s, 2));
         jw_obj_end(&fw);
-        if (code && !strcmp(code, "MAPPA") && date && (!m_date || strcmp(date, m_date) >= 0)) {
+        if (code && !strcmp(code, DL_REGISTER_TYPE_MAPPA) && date && (!m_date || strcmp(date, m_date) >= 0)) {
             m_date = arena_strdup(a, date);
             m_level[0] = arena_strdup(a, COL(s, 4));
             m_level[1] = arena_strdup(a, COL(s, 5));
