@@ -6,7 +6,7 @@
 
 /* one contact; returns its id */
 int64_t sd_contact(seeder *g, seed_person *P, int64_t event, int64_t type, int day, int64_t outcome, int enforcement,
-                       int attended, int complied, const char *notes, const char *sensitive) {
+                   int attended, int complied, const char *notes, const char *sensitive) {
     rng *r = &P->r;
     int64_t id = sd_new_id(g, T_CONTACT);
     int secs = rrange(r, 9, 16) * 3600;
@@ -52,13 +52,25 @@ static int64_t outcome_code(seeder *g, const char *code) { return sd_ref_code(&g
 int sd_attendance(seeder *g, seed_person *P, int64_t event, int day) {
     rng *r = &P->r;
     int64_t type = sd_pick(r, &g->attendance_type);
-    if (day > REF) /* booked in the future: no outcome yet */
-        return sd_contact(g, P, event, type, day, 0, -1, -1, -1, "Seeded appointment (booked)", NULL), 0;
+    if (day > REF) { /* booked in the future: no outcome yet */
+        sd_contact(g, P, event, type, day, 0, -1, -1, -1, "Seeded appointment (booked)", NULL);
+        return 0;
+    }
+    /* outcome code, enforcement, attended, complied (1 / 0 / -1 = NULL), notes */
+    const char *outcome = NULL, *notes = NULL;
+    int enforcement = -1, attended = -1, complied = -1;
     int x = rbelow(r, 100);
-    if (x < 60) return sd_contact(g, P, event, type, day, outcome_code(g, "ATTC"), 0, 1, 1, "Attended and complied", NULL), 1;
-    if (x < 70) return sd_contact(g, P, event, type, day, outcome_code(g, "AFTC"), 1, 1, 0, "Attended, failed to comply", NULL), 1;
-    if (x < 85) return sd_contact(g, P, event, type, day, outcome_code(g, "AFTA"), 1, 0, 0, "Failed to attend", NULL), 0;
-    if (x < 95) return sd_contact(g, P, event, type, day, outcome_code(g, pct(r, 50) ? "AACL" : "AAME"), 0, 0, 1, "Acceptable absence", NULL), 0;
-    sd_contact(g, P, event, type, day, 0, -1, -1, -1, NULL, NULL); /* no outcome recorded */
-    return 0;
+    if (x < 60) {
+        outcome = "ATTC", enforcement = 0, attended = 1, complied = 1, notes = "Attended and complied";
+    } else if (x < 70) {
+        outcome = "AFTC", enforcement = 1, attended = 1, complied = 0, notes = "Attended, failed to comply";
+    } else if (x < 85) {
+        outcome = "AFTA", enforcement = 1, attended = 0, complied = 0, notes = "Failed to attend";
+    } else if (x < 95) {
+        outcome = pct(r, 50) ? "AACL" : "AAME", enforcement = 0, attended = 0, complied = 1;
+        notes = "Acceptable absence";
+    } /* else no outcome recorded */
+    sd_contact(g, P, event, type, day, outcome ? outcome_code(g, outcome) : 0, enforcement, attended, complied, notes,
+               NULL);
+    return attended == 1;
 }

@@ -48,7 +48,7 @@ static void nsi_managers(seeder *g, seed_person *P, int64_t nsi_id, int start, i
 
 /* kind: 0 breach, 1 recall, 2 rejected recall, 3 other */
 int64_t sd_nsi(seeder *g, seed_person *P, int64_t event, int kind, int referral, bool active, int64_t rqmnt,
-                   int64_t outcome, bool deleted) {
+               int64_t outcome, bool deleted) {
     rng *r = &P->r;
     int64_t id = sd_new_id(g, T_NSI), type, status;
     switch (kind) {
@@ -85,7 +85,9 @@ int64_t sd_nsi(seeder *g, seed_person *P, int64_t event, int kind, int referral,
         sd_date_t v_actual_start_date = sd_date(referral + rrange(r, 1, 14));
         sd_int_t v_length = pct(r, 50) ? sd_int(rrange(r, 1, 12)) : SD_NULL_INT;
         const char *v_notes = pct(r, 60) ? "Seeded NSI notes.\nSecond line of notes." : NULL;
-        const char *v_external_reference = pct(r, 20) ? sd_sfmt(b_external_reference, sizeof b_external_reference, "urn:uk:gov:hmpps:seed:nsi:%" PRId64, id) : NULL;
+        const char *v_external_reference = pct(r, 20) ? sd_sfmt(b_external_reference, sizeof b_external_reference,
+                                                                "urn:uk:gov:hmpps:seed:nsi:%" PRId64, id)
+                                                      : NULL;
         int64_t v_intended_provider_id = pct(r, 50) ? g->areas[P->area].id : 0;
         sd_put_nsi(g, &(struct row_nsi){
             .nsi_id = id,
@@ -361,7 +363,8 @@ void sd_event(seeder *g, seed_person *P, int number) {
             if (pct(r, 50)) sd_attendance(g, P, ev, day);
             else {
                 const refrow *ct = sd_pickrow(r, &g->contact_type);
-                sd_contact(g, P, ev, ct->id, day, 0, -1, -1, -1, "Seeded contact note", !strcmp(ct->a1, "Y") ? "Y" : NULL);
+                sd_contact(g, P, ev, ct->id, day, 0, -1, -1, -1, "Seeded contact note",
+                           !strcmp(ct->a1, "Y") ? "Y" : NULL);
             }
         }
     }

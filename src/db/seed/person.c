@@ -188,8 +188,12 @@ static void prison_manager(seeder *g, seed_person *P, bool active, int from, int
         char b_telephone_number[96];
         char b_email_address[96];
         int64_t v_allocation_reason_id = sd_pick(r, &g->allocation_reason);
-        const char *v_telephone_number = pct(r, 70) ? sd_sfmt(b_telephone_number, sizeof b_telephone_number, "01632 99%04d", rbelow(r, 10000)) : NULL;
-        const char *v_email_address = pct(r, 70) ? sd_sfmt(b_email_address, sizeof b_email_address, "pom.%s@example.com", t->staff_code[s]) : NULL;
+        const char *v_telephone_number =
+            pct(r, 70) ? sd_sfmt(b_telephone_number, sizeof b_telephone_number, "01632 99%04d", rbelow(r, 10000))
+                       : NULL;
+        const char *v_email_address =
+            pct(r, 70) ? sd_sfmt(b_email_address, sizeof b_email_address, "pom.%s@example.com", t->staff_code[s])
+                       : NULL;
         sd_put_prison_offender_manager(g, &(struct row_prison_offender_manager){
             .prison_offender_manager_id = id,
             .offender_id = P->oid,
@@ -213,25 +217,9 @@ static void prison_manager(seeder *g, seed_person *P, bool active, int from, int
     if (active) P->pom_id = id;
 }
 
-void sd_person(seeder *g, long p) {
-    seed_person PP, *P = &PP;
-    memset(P, 0, sizeof *P);
+/* the events (event.c) and now and then an NSI without event */
+static void events(seeder *g, seed_person *P) {
     rng *r = &P->r;
-    sd_rng_seed(r, g->o->random_seed, (uint64_t)p);
-    P->p = p;
-    P->oid = sd_new_id(g, T_OFFENDER);
-    P->loader = g->loader_user;
-    P->area = rbelow(r, N_COMM_AREAS);
-    P->rel_day = NODATE;
-
-    /* limited access: fixed by person number (see the top of this file) */
-    int lao = (int)(p % 100);
-    bool excluded = lao == 7 || lao == 29 || lao == 53, restricted = lao == 13 || lao == 29;
-    bool deleted = p % 250 == 97;
-
-    offender_managers(g, P);
-
-    /* events */
     int nev = 0, x = rbelow(r, 100);
     if (x >= 15) nev = x < 65 ? 1 : x < 90 ? 2 : 3;
     for (int k = 0; k < nev; k++) sd_event(g, P, k + 1);
@@ -239,8 +227,11 @@ void sd_person(seeder *g, long p) {
         int d = REF - rrange(r, 10, 700);
         sd_nsi(g, P, 0, 3, d, pct(r, 50), 0, 0, false);
     }
+}
 
-    /* prison offender managers and the responsible officer */
+/* prison offender managers and the responsible officer */
+static void responsible_officers(seeder *g, seed_person *P) {
+    rng *r = &P->r;
     if (P->in_custody) {
         prison_manager(g, P, true, P->custody_since + rrange(r, 1, 20), NODATE);
     } else if (P->had_custody) {
@@ -256,8 +247,11 @@ void sd_person(seeder *g, long p) {
             .start_date = v_start_date,
         });
     }
+}
 
-    /* management tiers: CURRENT_TIER = the latest */
+/* management tiers; returns the latest TIER_ID (CURRENT_TIER), 0 */
+static int64_t management_tiers(seeder *g, seed_person *P) {
+    rng *r = &P->r;
     int64_t current_tier = 0;
     if (pct(r, 80)) {
         int n = rrange(r, 1, 3);
@@ -285,9 +279,12 @@ void sd_person(seeder *g, long p) {
             day = next;
         }
     }
+    return current_tier;
+}
 
-    const char *colour = registrations(g, P);
-
+/* OASys assessments */
+static void oasys_assessments(seeder *g, seed_person *P) {
+    rng *r = &P->r;
     if (pct(r, 50)) {
         int n = rrange(r, 1, 2);
         for (int k = 0; k < n; k++) {
@@ -306,15 +303,20 @@ void sd_person(seeder *g, long p) {
             }
         }
     }
+}
 
-    /* the person */
+/* the OFFENDER row (and its documents); sets P->surname, P->dob, P->gender */
+static void offender(seeder *g, seed_person *P, int64_t current_tier, const char *colour) {
+    rng *r = &P->r;
+    long p = P->p;
+    int lao = (int)(p % 100);
+    bool excluded = lao == 7 || lao == 29 || lao == 53, restricted = lao == 13 || lao == 29;
+    bool deleted = p % 250 == 97;
     const char *first = pickstr(r, SD_FORENAMES, NELEM(SD_FORENAMES));
     const char *sur = pickstr(r, SD_SURNAMES, NELEM(SD_SURNAMES));
     const char *second = pct(r, 50) ? pickstr(r, SD_FORENAMES, NELEM(SD_FORENAMES)) : NULL;
     const char *third = second && pct(r, 20) ? pickstr(r, SD_FORENAMES, NELEM(SD_FORENAMES)) : NULL;
     int dob = REF - rrange(r, 18 * 365, 75 * 365);
-    int y, m, d;
-    sd_civil_from_days(dob, &y, &m, &d);
     int64_t gender = g->gender.n >= 2 && pct(r, 85) ? g->gender.v[rbelow(r, 2)].id : sd_pick(r, &g->gender);
     bool english = pct(r, 85);
     int64_t language = english ? g->id_lang_english : (pct(r, 70) ? sd_pick(r, &g->language) : 0);
@@ -333,23 +335,31 @@ void sd_person(seeder *g, long p) {
         char b_telephone_number[96];
         char b_mobile_number[96];
         char b_e_mail_address[96];
-        const char *v_pnc_number = pct(r, 80) ? sd_sfmt(b_pnc_number, sizeof b_pnc_number, "%04d/%07dX", 2000 + rbelow(r, 25), (int)(p % 10000000)) : NULL;
+        const char *v_pnc_number = pct(r, 80) ? sd_sfmt(b_pnc_number, sizeof b_pnc_number, "%04d/%07dX",
+                                                        2000 + rbelow(r, 25), (int)(p % 10000000))
+                                              : NULL;
         const char *v_cro_number = NULL;
         if (pct(r, 60)) {
             int yy = rbelow(r, 100), letter = rbelow(r, 26);
-            v_cro_number = sd_sfmt(b_cro_number, sizeof b_cro_number, "%06d/%02d%c", (int)(p % 1000000), yy, 'A' + letter);
+            v_cro_number =
+                sd_sfmt(b_cro_number, sizeof b_cro_number, "%06d/%02d%c", (int)(p % 1000000), yy, 'A' + letter);
         }
         const char *v_noms_number = NULL;
         if (custody_person || pct(r, 10)) {
             int l1 = rbelow(r, 26), l2 = rbelow(r, 26), l3 = rbelow(r, 26);
-            v_noms_number = sd_sfmt(b_noms_number, sizeof b_noms_number, "%c%04d%c%c", 'A' + l1, (int)(p % 10000), 'A' + l2, 'A' + l3);
+            v_noms_number = sd_sfmt(b_noms_number, sizeof b_noms_number, "%c%04d%c%c", 'A' + l1, (int)(p % 10000),
+                                    'A' + l2, 'A' + l3);
         }
-        const char *v_immigration_number = pct(r, 3) ? sd_sfmt(b_immigration_number, sizeof b_immigration_number, "SEED%06ld", p % 1000000) : NULL;
-        const char *v_ni_number = pct(r, 60) ? sd_sfmt(b_ni_number, sizeof b_ni_number, "QQ%06d%c", (int)(p % 1000000), 'A' + rbelow(r, 4)) : NULL;
+        const char *v_immigration_number =
+            pct(r, 3) ? sd_sfmt(b_immigration_number, sizeof b_immigration_number, "SEED%06ld", p % 1000000) : NULL;
+        const char *v_ni_number =
+            pct(r, 60) ? sd_sfmt(b_ni_number, sizeof b_ni_number, "QQ%06d%c", (int)(p % 1000000), 'A' + rbelow(r, 4))
+                       : NULL;
         const char *v_most_recent_prisoner_number = NULL;
         if (custody_person) {
             int l1 = rbelow(r, 26), num = rbelow(r, 100000);
-            v_most_recent_prisoner_number = sd_sfmt(b_prisoner_number, sizeof b_prisoner_number, "%c%05d", 'A' + l1, num);
+            v_most_recent_prisoner_number =
+                sd_sfmt(b_prisoner_number, sizeof b_prisoner_number, "%c%05d", 'A' + l1, num);
         }
         int64_t v_title_id = pct(r, 80) ? sd_pick(r, &g->title) : 0;
         const char *v_preferred_name = pct(r, 10) ? pickstr(r, SD_FORENAMES, NELEM(SD_FORENAMES)) : NULL;
@@ -358,16 +368,22 @@ void sd_person(seeder *g, long p) {
         int64_t v_gender_identity_id = gi ? sd_pick(r, &g->gender_identity) : 0;
         const char *v_gender_identity_description = gi && pct(r, 30) ? "Self-described (seed)" : NULL;
         int64_t v_ethnicity_id = pct(r, 90) ? sd_pick(r, &g->ethnicity) : 0;
-        int64_t v_nationality_id = g->nationality.n && pct(r, 80) ? g->nationality.v[pct(r, 85) ? 0 : rbelow(r, g->nationality.n)].id : 0;
+        int64_t v_nationality_id =
+            g->nationality.n && pct(r, 80) ? g->nationality.v[pct(r, 85) ? 0 : rbelow(r, g->nationality.n)].id : 0;
         int64_t v_second_nationality_id = pct(r, 5) ? sd_pick(r, &g->nationality) : 0;
         int64_t v_immigration_status_id = pct(r, 10) ? sd_pick(r, &g->immigration_status) : 0;
         int64_t v_religion_id = pct(r, 60) ? sd_pick(r, &g->religion) : 0;
         int64_t v_sexual_orientation_id = pct(r, 50) ? sd_pick(r, &g->sexual_orientation) : 0;
         const char *v_language_concerns = !english && pct(r, 50) ? "Seeded language concerns" : NULL;
-        sd_yn_t v_interpreter_required = sd_yn(english ? (pct(r, 50) ? 0 : -1) : (pct(r, 60) ? 1 : (pct(r, 50) ? 0 : -1)));
-        const char *v_telephone_number = pct(r, 60) ? sd_sfmt(b_telephone_number, sizeof b_telephone_number, "01632 %06ld", 960000 + p % 1000) : NULL;
-        const char *v_mobile_number = pct(r, 70) ? sd_sfmt(b_mobile_number, sizeof b_mobile_number, "07700 %06ld", 900000 + p % 1000) : NULL;
-        const char *v_e_mail_address = pct(r, 50) ? sd_sfmt(b_e_mail_address, sizeof b_e_mail_address, "person.%s@example.com", crn) : NULL;
+        sd_yn_t v_interpreter_required =
+            sd_yn(english ? (pct(r, 50) ? 0 : -1) : (pct(r, 60) ? 1 : (pct(r, 50) ? 0 : -1)));
+        const char *v_telephone_number =
+            pct(r, 60) ? sd_sfmt(b_telephone_number, sizeof b_telephone_number, "01632 %06ld", 960000 + p % 1000)
+                       : NULL;
+        const char *v_mobile_number =
+            pct(r, 70) ? sd_sfmt(b_mobile_number, sizeof b_mobile_number, "07700 %06ld", 900000 + p % 1000) : NULL;
+        const char *v_e_mail_address =
+            pct(r, 50) ? sd_sfmt(b_e_mail_address, sizeof b_e_mail_address, "person.%s@example.com", crn) : NULL;
         sd_yn_t v_allow_sms = sd_yn(pct(r, 70) ? pct(r, 80) : -1);
         const char *v_current_remand_status = pct(r, 5) ? "Remanded in custody" : NULL;
         sd_num_t v_dynamic_rsr_score = pct(r, 60) ? sd_num(rbelow(r, 10000) / 100.0) : SD_NULL_NUM;
@@ -425,14 +441,18 @@ void sd_person(seeder *g, long p) {
             .last_updated_datetime = v_last_updated_datetime,
         });
     }
-    (void)y;
-    (void)m;
-    (void)d;
 
     if (pct(r, 35)) sd_document(g, P, "OFFENDER", P->oid, "DOCUMENT", created + rrange(r, 0, 300));
     if (pct(r, 15)) sd_document(g, P, "OFFENDER", P->oid, "PREVIOUS_CONVICTION", created + rrange(r, 0, 300));
+    P->surname = sur;
+    P->dob = dob;
+    P->gender = gender;
+}
 
-    /* limited access rows */
+/* exclusions and restrictions, fixed by person number (see seed.c) */
+static void limited_access(seeder *g, seed_person *P) {
+    rng *r = &P->r;
+    int lao = (int)(P->p % 100);
     int64_t u1 = sd_staff_user(g, 1), u2 = sd_staff_user(g, 2), u3 = sd_staff_user(g, 3), u4 = sd_staff_user(g, 4);
     int ex_start = REF - rrange(r, 10, 700);
     if (lao == 7 || lao == 29) {
@@ -493,8 +513,14 @@ void sd_person(seeder *g, long p) {
             .restriction_end_time = sd_ts(sd_days_from_civil(2024, 6, 1), CREATED_SECS),
         });
     }
+}
 
-    /* aliases */
+/* aliases */
+static void aliases(seeder *g, seed_person *P) {
+    rng *r = &P->r;
+    const char *sur = P->surname;
+    int dob = P->dob;
+    int64_t gender = P->gender;
     if (pct(r, 15)) {
         int n = rrange(r, 1, 2);
         for (int k = 0; k < n; k++) {
@@ -519,8 +545,11 @@ void sd_person(seeder *g, long p) {
             }
         }
     }
+}
 
-    /* addresses: main (current), previous (ended), secondary, no fixed abode */
+/* addresses: main (current), previous (ended), secondary, no fixed abode */
+static void addresses(seeder *g, seed_person *P) {
+    rng *r = &P->r;
     int nfa = pct(r, 4);
     int moved_in = REF - rrange(r, 30, 2000);
     for (int k = 0; k < 4; k++) {
@@ -560,7 +589,9 @@ void sd_person(seeder *g, long p) {
                 v_county = pct(r, 70) ? pickstr(r, SD_COUNTIES, NELEM(SD_COUNTIES)) : NULL;
                 int pc1 = rrange(r, 1, 99), pc2 = rbelow(r, 10), pc3 = rbelow(r, 26), pc4 = rbelow(r, 26);
                 v_postcode = sd_sfmt(b_postcode, sizeof b_postcode, "ZZ%d %d%c%c", pc1, pc2, 'A' + pc3, 'A' + pc4);
-                if (pct(r, 40)) v_telephone_number = sd_sfmt(b_telephone_number, sizeof b_telephone_number, "01632 %06d", 960000 + rbelow(r, 1000));
+                if (pct(r, 40))
+                    v_telephone_number =
+                        sd_sfmt(b_telephone_number, sizeof b_telephone_number, "01632 %06d", 960000 + rbelow(r, 1000));
                 v_no_fixed_abode = sd_yn(pct(r, 60) ? 0 : -1);
             }
             sd_yn_t v_type_verified = sd_yn(pct(r, 60) ? pct(r, 70) : -1);
@@ -610,8 +641,11 @@ void sd_person(seeder *g, long p) {
             }
         }
     }
+}
 
-    /* disabilities and provisions: active, ended, future */
+/* disabilities and provisions: active, ended, future */
+static void disabilities(seeder *g, seed_person *P) {
+    rng *r = &P->r;
     if (pct(r, 14)) {
         int n = rrange(r, 1, 2);
         for (int k = 0; k < n; k++) {
@@ -645,7 +679,9 @@ void sd_person(seeder *g, long p) {
             int start = REF - rrange(r, 30, 3000);
             int x2 = rbelow(r, 100);
             if (x2 >= 95) start = FAR_END_LO + rrange(r, 0, 300); /* not started yet */
-            int fin = x2 < 70 || x2 >= 95 ? NODATE : x2 < 80 ? FAR_END_LO + rrange(r, 400, 1000) : start + rrange(r, 10, 150);
+            int fin = x2 < 70 || x2 >= 95 ? NODATE
+                      : x2 < 80           ? FAR_END_LO + rrange(r, 400, 1000)
+                                          : start + rrange(r, 10, 150);
             if (x2 >= 80 && x2 < 95 && fin >= REF) fin = REF - 1 - rbelow(r, 20);
             {
                 int64_t v_provision_type_id = sd_pick(r, &g->provision_type);
@@ -666,8 +702,11 @@ void sd_person(seeder *g, long p) {
             }
         }
     }
+}
 
-    /* personal circumstances */
+/* personal circumstances */
+static void circumstances(seeder *g, seed_person *P) {
+    rng *r = &P->r;
     if (pct(r, 30)) {
         int n = rrange(r, 1, 2);
         for (int k = 0; k < n; k++) {
@@ -697,8 +736,11 @@ void sd_person(seeder *g, long p) {
             if (pct(r, 15)) sd_document(g, P, "PERSONAL_CIRCUMSTANCE", id, "DOCUMENT", start);
         }
     }
+}
 
-    /* personal contacts, most with an address */
+/* personal contacts, most with an address */
+static void personal_contacts(seeder *g, seed_person *P) {
+    rng *r = &P->r;
     if (pct(r, 25)) {
         int n = rrange(r, 1, 2);
         for (int k = 0; k < n; k++) {
@@ -710,13 +752,16 @@ void sd_person(seeder *g, long p) {
                     char b_postcode[96];
                     char b_telephone_number[96];
                     const char *v_building_name = pct(r, 30) ? "" : NULL;
-                    const char *v_address_number = sd_sfmt(b_address_number, sizeof b_address_number, "%d", rrange(r, 1, 300));
+                    const char *v_address_number =
+                        sd_sfmt(b_address_number, sizeof b_address_number, "%d", rrange(r, 1, 300));
                     const char *v_street_name = pickstr(r, SD_STREETS, NELEM(SD_STREETS));
                     const char *v_district = pct(r, 30) ? "" : NULL;
                     const char *v_town_city = pickstr(r, SD_TOWNS, NELEM(SD_TOWNS));
                     const char *v_county = pct(r, 50) ? pickstr(r, SD_COUNTIES, NELEM(SD_COUNTIES)) : NULL;
                     int pc1 = rrange(r, 1, 99), pc2 = rbelow(r, 10);
-                    const char *v_telephone_number = pct(r, 70) ? sd_sfmt(b_telephone_number, sizeof b_telephone_number, "01632 %06d", 960000 + rbelow(r, 1000)) : NULL;
+                    const char *v_telephone_number = pct(r, 70) ? sd_sfmt(b_telephone_number, sizeof b_telephone_number,
+                                                                          "01632 %06d", 960000 + rbelow(r, 1000))
+                                                                : NULL;
                     int64_t v_soft_deleted = pml(r, 30);
                     sd_put_address(g, &(struct row_address){
                         .address_id = addr,
@@ -741,7 +786,9 @@ void sd_person(seeder *g, long p) {
                 const char *v_first_name = pickstr(r, SD_FORENAMES, NELEM(SD_FORENAMES));
                 const char *v_other_names = pct(r, 30) ? pickstr(r, SD_FORENAMES, NELEM(SD_FORENAMES)) : NULL;
                 const char *v_surname = pickstr(r, SD_SURNAMES, NELEM(SD_SURNAMES));
-                const char *v_mobile_number = pct(r, 60) ? sd_sfmt(b_mobile_number, sizeof b_mobile_number, "07700 %06d", 900000 + rbelow(r, 1000)) : NULL;
+                const char *v_mobile_number = pct(r, 60) ? sd_sfmt(b_mobile_number, sizeof b_mobile_number,
+                                                                   "07700 %06d", 900000 + rbelow(r, 1000))
+                                                         : NULL;
                 sd_date_t v_end_date = sd_date(pct(r, 15) ? REF - rrange(r, 1, 9) : NODATE);
                 int64_t v_soft_deleted = pml(r, 30);
                 sd_put_personal_contact(g, &(struct row_personal_contact){
@@ -762,4 +809,32 @@ void sd_person(seeder *g, long p) {
             if (pct(r, 15)) sd_document(g, P, "PERSONALCONTACT", id, "DOCUMENT", start);
         }
     }
+}
+
+/* One person: the calls below run in this order, drawing from the person's stream. */
+void sd_person(seeder *g, long p) {
+    seed_person PP, *P = &PP;
+    memset(P, 0, sizeof *P);
+    rng *r = &P->r;
+    sd_rng_seed(r, g->o->random_seed, (uint64_t)p);
+    P->p = p;
+    P->oid = sd_new_id(g, T_OFFENDER);
+    P->loader = g->loader_user;
+    P->area = rbelow(r, N_COMM_AREAS);
+    P->rel_day = NODATE;
+
+    offender_managers(g, P);
+
+    events(g, P);
+    responsible_officers(g, P);
+    int64_t current_tier = management_tiers(g, P);
+    const char *colour = registrations(g, P);
+    oasys_assessments(g, P);
+    offender(g, P, current_tier, colour);
+    limited_access(g, P);
+    aliases(g, P);
+    addresses(g, P);
+    disabilities(g, P);
+    circumstances(g, P);
+    personal_contacts(g, P);
 }

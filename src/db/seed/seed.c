@@ -239,8 +239,8 @@ static void cleanup(seeder *g) {
     snprintf(sql, sizeof sql, "DELETE FROM AUDITED_INTERACTION WHERE USER_ID >= %d", SEED_ORG_BASE);
     run(g, sql);
     for (int i = T_FIRST_PERSON_TABLE - 1; i >= 0 && !g->failed; i--) {
-        snprintf(sql, sizeof sql, "DELETE FROM %s WHERE %s >= %d", sd_tables[i].name, id_column(&sd_tables[i], col, sizeof col),
-                 SEED_ORG_BASE);
+        snprintf(sql, sizeof sql, "DELETE FROM %s WHERE %s >= %d", sd_tables[i].name,
+                 id_column(&sd_tables[i], col, sizeof col), SEED_ORG_BASE);
         run(g, sql);
     }
 }
@@ -477,7 +477,8 @@ int db_seed(db_conn *c, const seed_opts *o, char *err, size_t errlen) {
         }
     }
     if (!g->failed && existing > 0 && o->progress)
-        fprintf(stderr, "{\"level\":\"INFO\",\"message\":\"seed --force: deleting existing people\",\"people\":%" PRId64 "}\n",
+        fprintf(stderr,
+                "{\"level\":\"INFO\",\"message\":\"seed --force: deleting existing people\",\"people\":%" PRId64 "}\n",
                 existing);
     cleanup(g);
     sd_load_reference(g);

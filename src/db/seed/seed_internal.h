@@ -326,6 +326,9 @@ typedef struct seed_person {
     int custody_since;     /* day custody began (in_custody) */
     int rel_day;           /* release day of a licence event, NODATE */
     int64_t pom_id;        /* active PRISON_OFFENDER_MANAGER_ID, 0 */
+    const char *surname;   /* SURNAME of the OFFENDER row (aliases reuse it), once written */
+    int dob;               /* DATE_OF_BIRTH_DATE of the OFFENDER row, once written */
+    int64_t gender;        /* GENDER_ID of the OFFENDER row, once written */
 } seed_person;
 
 /* ------------------------------------------------------------------------------------------ */

@@ -37,8 +37,8 @@ static void key_dates(seeder *g, seed_person *P, int64_t custody, int kind, int 
     }
 }
 
-static void requirement(seeder *g, seed_person *P, int64_t disposal, int64_t event, int start, int end, bool disp_active,
-                        int which, bool *upw, int64_t *first_rqmnt, int projects_area) {
+static void requirement(seeder *g, seed_person *P, int64_t disposal, int64_t event, int start, int end,
+                        bool disp_active, int which, bool *upw, int64_t *first_rqmnt, int projects_area) {
     rng *r = &P->r;
     int64_t id = sd_new_id(g, T_RQMNT);
     if (!*first_rqmnt) *first_rqmnt = id;
