@@ -7,8 +7,11 @@
  * service, one line here. Its queue is chosen by DELIUSD_QUEUE_<QUEUE>.
  */
 #include "messaging/messaging.h"
+#include "services/consumers.h"
 
 const ev_consumer_group ev_consumer_groups[] = {
-    {.name = "none", .defs = NULL, .count = &(const size_t){0}},
+    {.name = "tier-to-delius", .defs = tier_consumers, .count = &tier_consumers_count},
+    {.name = "unpaid-work-and-delius", .defs = upw_consumers, .count = &upw_consumers_count},
+    {.name = "court-case-and-delius", .defs = court_case_consumers, .count = &court_case_consumers_count},
 };
 const size_t ev_consumer_group_count = sizeof ev_consumer_groups / sizeof ev_consumer_groups[0];
