@@ -945,3 +945,69 @@ def test_schema_of_rich_case(srv, x):
         pytest.skip("rich case is built by test_fixed_number_of_queries")
     ok(srv, f"/probation-case/Q000005/convictions/{ev}", "Conviction")
     ok(srv, f"/probation-case/Q000005/convictions/{ev}/courtReports", "CourtReportMinimal")
+
+
+def test_convictions_bad_active_only_is_400(srv, x):
+    for prefix in PREFIXES:
+        r = get(srv, prefix.format(crn=C_CRN) + "/convictions?activeOnly=maybe")
+        assert r.status == 400 and "activeOnly" in r.json()["message"], r
+
+
+# --------------------------------------------------------------------------- the demo data
+
+SEED_PEOPLE = 150
+
+
+@pytest.fixture(scope="module")
+def seeded(keys, tmp_path_factory):
+    """`deliusd seed` data (what `make run` serves), with today left unpinned."""
+    from conftest import run
+    tmp = str(tmp_path_factory.mktemp("ccseed"))
+    db = new_database(tmp)
+    run(["seed", "--quiet", "--people", str(SEED_PEOPLE), "--random-seed", "3"], env={"DELIUSD_DATABASE": db.url})
+    d = Deliusd(db, keys, tmpdir=tmp).start()
+    yield d
+    d.stop()
+    drop_database(db)
+
+
+def test_every_route_on_the_demo_data(seeded):
+    """Every conviction of the seeded people through every route: 200, the seed contract, and
+    across them every list is non-empty somewhere (the demo data exercises every branch)."""
+    rows = seeded.query("SELECT O.CRN, E.EVENT_ID FROM EVENT E JOIN OFFENDER O ON O.OFFENDER_ID = E.OFFENDER_ID"
+                        " WHERE E.SOFT_DELETED = 0 ORDER BY E.EVENT_ID")
+    codes = ",".join(c.strip() for (c,) in seeded.query("SELECT CODE FROM R_NSI_TYPE"))
+    seen = {k: 0 for k in ("sentence", "custody", "unpaidWork", "additionalSentences", "requirements",
+                           "pssRequirements", "licenceConditions", "nsis", "nsiManagers", "courtReports",
+                           "reportManagers", "courtAppearances", "attendances", "orderManagers")}
+    nsi_ids = []
+    for crn, event in rows:
+        base = f"/probation-case/{crn}/convictions/{event}"
+        c = ok(seeded, base, "Conviction")
+        for k in ("sentence", "custody", "orderManagers"):
+            seen[k] += bool(c.get(k))
+        seen["unpaidWork"] += "unpaidWork" in c.get("sentence", {})
+        seen["additionalSentences"] += "additionalSentences" in c.get("sentence", {})
+        seen["requirements"] += bool(ok(seeded, base + "/requirements", "ConvictionRequirements")["requirements"])
+        seen["pssRequirements"] += bool(ok(seeded, base + "/pssRequirements", "PssRequirements")["pssRequirements"])
+        seen["licenceConditions"] += bool(ok(seeded, base + "/licenceConditions", "LicenceConditions")["licenceConditions"])
+        nsis = ok(seeded, base + f"/nsis?nsiCodes={codes}", "NsiDetails")["nsis"]
+        seen["nsis"] += bool(nsis)
+        seen["nsiManagers"] += any(n["nsiManagers"] for n in nsis)
+        nsi_ids += [(base, n["nsiId"]) for n in nsis[:1]]
+        reports = ok(seeded, base + "/courtReports", "CourtReportMinimal")
+        seen["courtReports"] += bool(reports)
+        seen["reportManagers"] += any(r["reportManagers"] for r in reports)
+        seen["courtAppearances"] += bool(ok(seeded, base + "/courtAppearances",
+                                            "CourtAppearanceBasicWrapper")["courtAppearances"])
+        seen["attendances"] += bool(ok(seeded, base + "/attendancesFilter", "Attendances")["attendances"])
+        r = get(seeded, base + "/sentenceStatus")
+        assert r.status in (200, 404), r
+        if r.status == 200:
+            assert_schema(r.json(), "SentenceStatus", "001")
+    for base, nsi in nsi_ids[:20]:
+        ok(seeded, f"{base}/nsis/{nsi}", "Nsi")
+    for (crn,) in seeded.query("SELECT CRN FROM OFFENDER ORDER BY OFFENDER_ID")[:40]:
+        ok(seeded, f"/probation-case/{crn}/convictions", "Conviction")
+    assert len(rows) > SEED_PEOPLE / 2
+    assert all(seen.values()), seen
