@@ -51,6 +51,23 @@ static void consumers_stop(void *ctx) {
     messaging_stop();
 }
 
+/* auth's JWKS fetcher (auth_set_fetcher) over the one outbound client; auth
+ * calls it with one fetch at a time, so one httpc (ctx) serves every fetch. */
+static long jwks_fetch(void *ctx, const char *url, size_t max_bytes, char **body, size_t *len, char *err,
+                       size_t errlen) {
+    static const char *const headers[] = {"Accept: application/json", NULL};
+    httpc_opts o = {.connect_timeout_ms = 1000, .timeout_ms = 5000, .max_bytes = max_bytes, .headers = headers};
+    httpc_resp r;
+    if (httpc_get(ctx, url, &o, &r, err, errlen) != HTTPC_OK) return -1;
+    if (r.status == 200) {
+        *body = r.body; /* handed to auth, which frees it */
+        *len = r.len;
+        r.body = NULL;
+    }
+    httpc_resp_free(&r);
+    return r.status;
+}
+
 static const char *usage_main =
     "usage: deliusd <command> [options]\n"
     "\n"
@@ -329,6 +346,14 @@ static int cmd_serve(int argc, char **argv) {
         return 1;
     }
     auth_set_role_lookup(auth, role_from_authority);
+    httpc *jwks_http = httpc_new();
+    if (!jwks_http) {
+        log_msg(LOG_ERROR, "cannot create the HTTP client", NULL);
+        auth_free(auth);
+        httpc_global_cleanup();
+        return 1;
+    }
+    auth_set_fetcher(auth, jwks_fetch, jwks_http);
     db_pool_init(cfg.database, cfg.stream_connections);
     db_pool_set_gauge(metrics_db_connections);
     size_t nroutes;
@@ -345,6 +370,7 @@ static int cmd_serve(int argc, char **argv) {
     };
     rc = server_run(&opts);
     auth_free(auth);
+    httpc_free(jwks_http);
     httpc_global_cleanup();
     return rc;
 }

@@ -24,7 +24,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
 #include <jansson.h>
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -61,7 +60,8 @@ struct auth_ctx {
     char *jwks_url;    /* immutable, NULL = none */
     char *issuer;      /* immutable, NULL = not checked */
     auth_role_fn role_of; /* authority string -> role bits; set before serving, NULL = no roles */
-    bool curl_inited;
+    auth_fetch_fn fetch;  /* set before serving (auth_set_fetcher); NULL = JWKS never fetched */
+    void *fetch_ctx;
 
     pthread_rwlock_t keys_lock; /* guards keys, nkeys */
     jwk *keys;
@@ -459,49 +459,33 @@ unsigned auth_jwks_fetches(auth_ctx *a) {
     return n;
 }
 
-static size_t fetch_write(char *p, size_t size, size_t nmemb, void *ud) {
-    buf *b = ud;
-    size_t n = size * nmemb;
-    buf_append(b, p, n);
-    return b->overflow ? 0 : n; /* 0 aborts the transfer */
-}
-
-/* GETs the JWKS URL and installs the keys. Called with fetch_lock held. */
+/* GETs the JWKS URL through the application's fetcher and installs the keys.
+ * Called with fetch_lock held (so the fetcher is never called concurrently). */
 static void jwks_fetch(auth_ctx *a) {
-    CURL *c = curl_easy_init();
-    if (!c) return;
-    buf b = BUF_INIT;
-    b.limit = JWKS_MAX_BYTES;
-    struct curl_slist *hdrs = curl_slist_append(NULL, "Accept: application/json");
-    curl_easy_setopt(c, CURLOPT_URL, a->jwks_url);
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, 1000L);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 5000L);
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(c, CURLOPT_MAXREDIRS, 3L);
-    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)JWKS_MAX_BYTES);
-    curl_easy_setopt(c, CURLOPT_USERAGENT, "deliusd");
-    if (hdrs) curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, fetch_write);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
-    CURLcode rc = curl_easy_perform(c);
-    long status = 0;
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-    if (rc == CURLE_OK && status == 200 && !b.overflow && b.data) {
-        jwks_load_text(a, b.data, b.len);
+    if (!a->fetch) {
+        log_msg(LOG_WARN, "JWKS URL set but no fetcher installed; keys cannot be loaded", NULL);
+        return;
+    }
+    char *body = NULL, ferr[256] = "";
+    size_t len = 0;
+    long status = a->fetch(a->fetch_ctx, a->jwks_url, JWKS_MAX_BYTES, &body, &len, ferr, sizeof ferr);
+    if (status == 200 && body) {
+        jwks_load_text(a, body, len);
         log_msg(LOG_INFO, "fetched JWKS", "url", a->jwks_url, NULL);
     } else {
-        char st[16];
-        snprintf(st, sizeof st, "%ld", status);
-        log_msg(LOG_WARN, "JWKS fetch failed; keeping the cached keys", "url", a->jwks_url, "httpStatus", st,
-                "error", rc == CURLE_OK ? (b.overflow ? "response too large" : "unexpected status") : curl_easy_strerror(rc),
-                NULL);
+        char st[24];
+        snprintf(st, sizeof st, "%ld", status > 0 ? status : 0L);
+        log_msg(LOG_WARN, "JWKS fetch failed; keeping the cached keys", "url", a->jwks_url, "httpStatus", st, "error",
+                status > 0 ? "unexpected status" : (ferr[0] ? ferr : "transport error"), NULL);
     }
-    curl_slist_free_all(hdrs);
-    curl_easy_cleanup(c);
-    buf_dispose(&b);
+    free(body);
+}
+
+void auth_set_fetcher(auth_ctx *a, auth_fetch_fn fetch, void *ctx) {
+    pthread_mutex_lock(&a->fetch_lock);
+    a->fetch = fetch;
+    a->fetch_ctx = ctx;
+    pthread_mutex_unlock(&a->fetch_lock);
 }
 
 /* True when the cache holds a key with this kid (kid NULL: any key). */
@@ -568,14 +552,7 @@ auth_ctx *auth_new(const char *pem_file, const char *jwks_url, const char *issue
     if (!a->cache) abort();
     a->refetch_ms = JWKS_REFETCH_MS;
     if (pem_file && *pem_file && !(a->pem_key = load_public_pem(pem_file, err, errlen))) goto fail;
-    if (jwks_url && *jwks_url) {
-        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-            set_err(err, errlen, "curl_global_init failed");
-            goto fail;
-        }
-        a->curl_inited = true;
-        if (!(a->jwks_url = strdup(jwks_url))) goto oom;
-    }
+    if (jwks_url && *jwks_url && !(a->jwks_url = strdup(jwks_url))) goto oom;
     if (issuer && *issuer && !(a->issuer = strdup(issuer))) goto oom;
     return a;
 oom:
@@ -591,7 +568,6 @@ void auth_free(auth_ctx *a) {
     jwk_set_free(a->keys, a->nkeys);
     free(a->jwks_url);
     free(a->issuer);
-    if (a->curl_inited) curl_global_cleanup();
     pthread_mutex_destroy(&a->fetch_lock);
     pthread_mutex_destroy(&a->cache_lock);
     free(a->cache);

@@ -2,7 +2,8 @@
  * auth.h - OAuth2 bearer JWT verification (RS256 only) and development tokens.
  *
  * Verification keys come from a PEM RSA public key file and/or a JWKS URL
- * (fetched with libcurl, cached by `kid`, refetched at most once per unknown
+ * (fetched through the application's fetcher, auth_set_fetcher: core does no
+ * network set-up of its own; cached by `kid`, refetched at most once per unknown
  * `kid` and never more often than every 10 s). Checks: header alg == RS256 (none,
  * HS*, ES*, PS* ... refused), signature, `exp` and `nbf` with 60 s leeway, `iss`
  * when an issuer is configured. Roles come from the `authorities` claim through
@@ -36,6 +37,16 @@ void auth_free(auth_ctx *a);
 typedef unsigned (*auth_role_fn)(const char *authority);
 /* Installs the role look-up; call before the first auth_verify. */
 void auth_set_role_lookup(auth_ctx *a, auth_role_fn role_of);
+
+/* GETs url: on an HTTP answer returns its status and, for 200, a malloc'd
+ * NUL-terminated body of at most max_bytes in *body, its length in *len (caller frees); on a
+ * transport error (refused, timeout, body over max_bytes) returns a negative
+ * value with a message in err. Called with one fetch at a time. */
+typedef long (*auth_fetch_fn)(void *ctx, const char *url, size_t max_bytes, char **body, size_t *len, char *err,
+                              size_t errlen);
+/* Installs the JWKS fetcher (main.c wires net/httpc); call before serving. Without
+ * one a JWKS URL is never fetched. */
+void auth_set_fetcher(auth_ctx *a, auth_fetch_fn fetch, void *ctx);
 
 /* Verifies a compact JWS (without the "Bearer " prefix). Returns true and fills
  * roles/sub/client_id when valid; false with out->error set otherwise. */

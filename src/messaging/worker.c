@@ -119,10 +119,13 @@ static bool test_enabled(void) {
 
 bool messaging_test_consumer_enabled(void) { return test_enabled(); }
 
+/* A group whose table is not linked in (weak symbol, see src/consumers.c) has no consumers. */
+static size_t group_size(const ev_consumer_group *g) { return g->defs && g->count ? *g->count : 0; }
+
 const ev_consumer_def *messaging_find(const char *event_type) {
     if (!event_type) return NULL;
     for (size_t g = 0; g < ev_consumer_group_count; g++)
-        for (size_t i = 0; i < *ev_consumer_groups[g].count; i++)
+        for (size_t i = 0; i < group_size(&ev_consumer_groups[g]); i++)
             if (!strcmp(ev_consumer_groups[g].defs[i].event_type, event_type)) return &ev_consumer_groups[g].defs[i];
     if (test_enabled())
         for (size_t i = 0; i < test_consumers_count; i++)
@@ -297,7 +300,7 @@ int messaging_start(const char *db_url, char *err, size_t errlen) {
     int nq = 0;
     for (size_t g = 0; g <= ev_consumer_group_count; g++) {
         const ev_consumer_def *defs = g < ev_consumer_group_count ? ev_consumer_groups[g].defs : test_consumers;
-        size_t n = g < ev_consumer_group_count ? *ev_consumer_groups[g].count : (test_enabled() ? test_consumers_count : 0);
+        size_t n = g < ev_consumer_group_count ? group_size(&ev_consumer_groups[g]) : (test_enabled() ? test_consumers_count : 0);
         for (size_t i = 0; i < n; i++) {
             bool dup = false;
             for (int k = 0; k < nq; k++) dup = dup || !strcmp(queues[k], defs[i].queue);

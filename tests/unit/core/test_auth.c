@@ -26,6 +26,55 @@
 
 #include "core/auth.h"
 #include "core/auth_internal.h"
+
+#include <curl/curl.h>
+
+/* The JWKS fetcher the application installs (main.c wires net/httpc); core links no
+ * HTTP client, so the test brings a minimal libcurl one. */
+struct fetch_buf {
+    char *data;
+    size_t len, max;
+    bool over;
+};
+static size_t fetch_write(char *p, size_t size, size_t nmemb, void *ud) {
+    struct fetch_buf *b = ud;
+    size_t n = size * nmemb;
+    if (b->len + n > b->max) {
+        b->over = true;
+        return 0;
+    }
+    char *d = realloc(b->data, b->len + n + 1);
+    if (!d) return 0;
+    memcpy(d + b->len, p, n);
+    b->data = d;
+    b->len += n;
+    d[b->len] = 0;
+    return n;
+}
+static long test_fetch(void *ctx, const char *url, size_t max_bytes, char **body, size_t *len, char *err, size_t errlen) {
+    (void)ctx;
+    CURL *c = curl_easy_init();
+    if (!c) return -1;
+    struct fetch_buf b = {.max = max_bytes};
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, 1000L);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 5000L);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, fetch_write);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
+    CURLcode rc = curl_easy_perform(c);
+    long status = -1;
+    if (rc == CURLE_OK) curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    else snprintf(err, errlen, "%s", b.over ? "response too large" : curl_easy_strerror(rc));
+    curl_easy_cleanup(c);
+    if (status == 200 && b.data) {
+        *body = b.data;
+        *len = b.len;
+    } else {
+        free(b.data);
+    }
+    return status;
+}
 #include "core/http.h"
 
 /* The test's own role table: core knows no role names (auth_set_role_lookup). */
@@ -756,6 +805,7 @@ static void test_jwks_fetch(void **state) {
     char url[128], err[160];
     snprintf(url, sizeof url, "http://127.0.0.1:%d/auth/.well-known/jwks.json", s.port);
     auth_ctx *a = auth_new(NULL, url, ISSUER, err, sizeof err);
+    if (a) auth_set_fetcher(a, test_fetch, NULL);
     if (a) auth_set_role_lookup(a, test_roles);
     assert_non_null(a);
     assert_int_equal(auth_jwks_fetches(a), 0); /* lazy */
@@ -812,6 +862,7 @@ static void test_jwks_unreachable(void **state) {
     (void)state;
     char err[160];
     auth_ctx *a = auth_new(NULL, "http://127.0.0.1:1/jwks.json", NULL, err, sizeof err);
+    if (a) auth_set_fetcher(a, test_fetch, NULL);
     if (a) auth_set_role_lookup(a, test_roles);
     assert_non_null(a);
     char *tok = token_with(priv1, "k1", 300, NULL);
@@ -829,6 +880,7 @@ static void test_jwks_unreachable(void **state) {
     char url[200];
     snprintf(url, sizeof url, "file://%s", pub1);
     a = auth_new(NULL, url, NULL, err, sizeof err);
+    if (a) auth_set_fetcher(a, test_fetch, NULL);
     assert_non_null(a);
     tok = token_with(priv1, "k1", 300, NULL);
     expect_refused(a, tok, "unknown signing key");
@@ -865,6 +917,7 @@ static void test_concurrent_verify_and_refetch(void **state) {
     char url[128], err[160];
     snprintf(url, sizeof url, "http://127.0.0.1:%d/jwks", s.port);
     auth_ctx *a = auth_new(NULL, url, NULL, err, sizeof err);
+    if (a) auth_set_fetcher(a, test_fetch, NULL);
     if (a) auth_set_role_lookup(a, test_roles);
     assert_non_null(a);
     auth_jwks_set_refetch_interval(a, 0); /* every unknown kid swaps the key set */
@@ -926,6 +979,7 @@ static void test_b64url(void **state) {
 }
 
 int main(void) {
+    curl_global_init(CURL_GLOBAL_DEFAULT);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_b64url),
         cmocka_unit_test(test_keygen_files),
@@ -950,5 +1004,7 @@ int main(void) {
         cmocka_unit_test(test_concurrent_verify_and_refetch),
         cmocka_unit_test(test_sign_errors),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    int rc = cmocka_run_group_tests(tests, setup, teardown);
+    curl_global_cleanup();
+    return rc;
 }
