@@ -20,6 +20,7 @@
 #include "db/db.h"
 #include "db/pool.h"
 #include "db/seed.h"
+#include "db/seed_files.h"
 #include "messaging/messaging.h"
 #include "messaging/messaging_cli.h"
 #include "net/httpc.h"
@@ -97,12 +98,15 @@ static const char *usage_migrate =
     "creates the SQLite file when absent. Running it again does nothing.\n";
 
 static const char *usage_seed =
-    "usage: deliusd seed [--people N] [--random-seed S] [--force] [--quiet]\n"
+    "usage: deliusd seed [--people N] [--random-seed S] [--force] [--quiet] [--document-files N]\n"
     "Migrates DELIUSD_DATABASE, then loads N (default 100) fictional people and their cases.\n"
     "  --people N        number of people (default 100)\n"
     "  --random-seed S   the same S gives the same rows (default 1)\n"
     "  --force           seed even when the database already has people\n"
-    "  --quiet           no progress lines\n";
+    "  --quiet           no progress lines\n"
+    "  --document-files N  write a small PDF into the local document store (DELIUSD_DOCUMENT_STORE,\n"
+    "                    default data/documents) for the first N seeded documents (default 0 = none;\n"
+    "                    `make run` uses 20000)\n";
 
 static const char *usage_token =
     "usage: deliusd token --roles A,B [--user NAME] [--ttl SECONDS] [--key FILE] [--issuer ISS] [--kid KID]\n"
@@ -195,8 +199,10 @@ static int cmd_seed(int argc, char **argv) {
                                          {"random-seed", required_argument, 0, 's'},
                                          {"force", no_argument, 0, 'f'},
                                          {"quiet", no_argument, 0, 'q'},
+                                         {"document-files", required_argument, 0, 'd'},
                                          {0, 0, 0, 0}};
     seed_opts o = {.people = 100, .random_seed = 1, .force = false, .progress = true};
+    long doc_files = 0;
     int ch;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -213,6 +219,10 @@ static int cmd_seed(int argc, char **argv) {
             break;
         case 'f': o.force = true; break;
         case 'q': o.progress = false; break;
+        case 'd':
+            if (!parse_long(optarg, &doc_files) || doc_files < 0)
+                return fprintf(stderr, "deliusd seed: --document-files must be a non-negative integer\n"), 2;
+            break;
         default: fputs(usage_seed, stderr); return 2;
         }
     }
@@ -222,6 +232,14 @@ static int cmd_seed(int argc, char **argv) {
     if (!c) return 1;
     char err[512] = "";
     int rc = db_seed(c, &o, err, sizeof err);
+    if (rc == 0 && doc_files > 0) { /* PDFs behind the seeded documents, in a local store */
+        docstore *store = docstore_open(cfg.document_store, err, sizeof err);
+        long written = 0;
+        rc = store ? seed_document_files(c, store, doc_files, &written, err, sizeof err) : -1;
+        if (rc == 0 && o.progress && written > 0)
+            fprintf(stderr, "deliusd seed: wrote %ld document files to %s\n", written, cfg.document_store);
+        docstore_close(store);
+    }
     db_close(c);
     if (rc != 0) {
         fprintf(stderr, "deliusd seed: %s\n", err);

@@ -59,7 +59,16 @@ docstore *docstore_open(const char *spec, char *err, size_t errlen) {
     while (n > 1 && s->dir[n - 1] == '/') s->dir[--n] = '\0';
     struct stat st;
     if (stat(s->dir, &st) != 0) {
-        /* created on first use (mkdir -p of the last level only: data/ exists in practice) */
+        /* created when missing, parents included (mkdir -p) */
+        for (char *p = s->dir + 1; *p; p++) {
+            if (*p != '/') continue;
+            *p = '\0';
+            if (mkdir(s->dir, 0750) != 0 && errno != EEXIST) {
+                *p = '/';
+                break;
+            }
+            *p = '/';
+        }
         if (mkdir(s->dir, 0750) != 0 && errno != EEXIST) {
             set_err(err, errlen, "document store directory %s cannot be created", s->dir);
             docstore_close(s);
@@ -422,17 +431,12 @@ static int new_uuid(char out[37]) {
     return 0;
 }
 
-static int local_put(docstore *s, const char *data, size_t len, char *id_out, size_t id_len, char *err,
-                     size_t errlen) {
-    char id[37];
-    if (new_uuid(id) != 0 || id_len < sizeof id) {
-        set_err(err, errlen, "cannot make a document id%s", "");
-        return DOCSTORE_ERROR;
-    }
+static int local_write(docstore *s, const char *id, const char *data, size_t len, bool sync, char *err,
+                       size_t errlen) {
     char tmp[4096], path[4096];
-    snprintf(tmp, sizeof tmp, "%s/.%s.tmp", s->dir, id);
+    snprintf(tmp, sizeof tmp, "%s/.%s.%ld.tmp", s->dir, id, (long)getpid());
     snprintf(path, sizeof path, "%s/%s", s->dir, id);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
     if (fd < 0) {
         set_err(err, errlen, "cannot write the document: %s", strerror(errno));
         return DOCSTORE_ERROR;
@@ -444,15 +448,35 @@ static int local_put(docstore *s, const char *data, size_t len, char *id_out, si
         if (n <= 0) break;
         done += (size_t)n;
     }
-    bool ok = done == len && fsync(fd) == 0;
+    bool ok = done == len && (!sync || fsync(fd) == 0);
     ok = close(fd) == 0 && ok;
     if (!ok || rename(tmp, path) != 0) {
         set_err(err, errlen, "cannot write the document: %s", strerror(errno));
         unlink(tmp);
         return DOCSTORE_ERROR;
     }
-    snprintf(id_out, id_len, "%s", id);
     return DOCSTORE_OK;
+}
+
+static int local_put(docstore *s, const char *data, size_t len, char *id_out, size_t id_len, char *err,
+                     size_t errlen) {
+    char id[37];
+    if (new_uuid(id) != 0 || id_len < sizeof id) {
+        set_err(err, errlen, "cannot make a document id%s", "");
+        return DOCSTORE_ERROR;
+    }
+    int rc = local_write(s, id, data, len, true, err, errlen);
+    if (rc == DOCSTORE_OK) snprintf(id_out, id_len, "%s", id);
+    return rc;
+}
+
+int docstore_put_id(docstore *s, const char *id, const char *data, size_t len, char *err, size_t errlen) {
+    if (err && errlen) err[0] = '\0';
+    if (!s || s->remote || !valid_id(id)) {
+        set_err(err, errlen, "cannot store document %s here", id);
+        return DOCSTORE_ERROR;
+    }
+    return local_write(s, id, data, len, false, err, errlen);
 }
 
 /* The store answers the upload with JSON carrying the new id ("id" or "ID"). */

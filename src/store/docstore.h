@@ -79,6 +79,11 @@ typedef struct docstore_fields {
 int docstore_put_fields(docstore *s, const char *filename, const char *content_type, const char *data, size_t len,
                         const docstore_fields *f, char *id_out, size_t id_len, char *err, size_t errlen);
 
+/* Local directory only: writes bytes as document `id` (replacing a file of that id),
+ * for demo data whose ids come from the database (deliusd seed); not fsync'd. A
+ * remote store answers DOCSTORE_ERROR. */
+int docstore_put_id(docstore *s, const char *id, const char *data, size_t len, char *err, size_t errlen);
+
 /* The process-wide store opened from cfg.document_store on first use (thread-safe);
  * NULL when it cannot be opened (the reason is logged). Never closed. */
 docstore *docstore_shared(void);
