@@ -55,7 +55,10 @@ static const char SQL_EVENT[] =
     " LIMIT 1";
 
 static const char SQL_ALIASES[] =
-    "SELECT FIRST_NAME, SECOND_NAME, THIRD_NAME, SURNAME, DATE_OF_BIRTH_DATE"
+    /* middle name = second and third joined by a space, either alone, or "" (built in
+     * SQL: `||` with a NULL is NULL on both backends, so no per-row allocation) */
+    "SELECT FIRST_NAME, COALESCE(SECOND_NAME || ' ' || THIRD_NAME, SECOND_NAME, THIRD_NAME, ''), SURNAME,"
+    " DATE_OF_BIRTH_DATE"
     " FROM ALIAS WHERE OFFENDER_ID = ? AND SOFT_DELETED = 0 ORDER BY ALIAS_ID";
 
 /* Main address: status M of set ADDRESS STATUS, lowest id (decision 3). */
@@ -183,29 +186,15 @@ fail:
 /* --- row writers ----------------------------------------------------------- */
 
 static void row_alias(jw *w, db_stmt *s) {
-    const char *second = COL(s, 1), *third = COL(s, 2);
-    char *middle;
-    if (second && third) {
-        size_t n1 = strlen(second), n2 = strlen(third);
-        middle = malloc(n1 + n2 + 2);
-        if (!middle) abort();
-        memcpy(middle, second, n1);
-        middle[n1] = ' ';
-        memcpy(middle + n1 + 1, third, n2 + 1);
-    } else {
-        middle = strdup(second ? second : third ? third : "");
-        if (!middle) abort();
-    }
     jw_obj_begin(w);
     jw_key(w, "name");
     jw_obj_begin(w);
     jw_kv_str(w, "forename", COL(s, 0));
-    jw_kv_str(w, "middleName", middle); /* "" when neither is set: written, not omitted */
-    jw_kv_str(w, "surname", COL(s, 3));
+    jw_kv_str(w, "middleName", COL(s, 1)); /* "" when neither is set: written, not omitted */
+    jw_kv_str(w, "surname", COL(s, 2));
     jw_obj_end(w);
-    jw_kv_str(w, "dateOfBirth", COL(s, 4));
+    jw_kv_str(w, "dateOfBirth", COL(s, 3));
     jw_obj_end(w);
-    free(middle);
 }
 
 /* Disabilities and provisions share a shape: type, optional second type, notes. */
