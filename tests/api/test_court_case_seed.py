@@ -71,9 +71,8 @@ def test_most_crns_have_non_trivial_bodies(seeded):
         for m in managers:
             assert_schema(m, "CommunityOrPrisonOffenderManager", seed="001")
     n = len(crns)
-    for key in ("addresses", "managers", "profile", "status", "documents"):
+    for key in ("addresses", "managers", "profile", "status", "documents", "registrations"):
         assert counts[key] > n / 2, (key, counts, n)
-    assert counts["registrations"] > n / 3, counts
     assert counts["aliases"] > 0
 
 

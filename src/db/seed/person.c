@@ -34,7 +34,8 @@ static const char *registrations(seeder *g, seed_person *P) {
     rng *r = &P->r;
     const char *best = NULL;
     bool mappa = pct(r, 12);
-    int n = mappa ? rrange(r, 0, 2) : (pct(r, 35) ? rrange(r, 1, 3) : 0);
+    /* most people carry a register flag (court-case registrations on the demo data, issue 10) */
+    int n = mappa ? rrange(r, 0, 2) : (pct(r, 60) ? rrange(r, 1, 3) : 0);
     for (int k = 0; k < n + (mappa ? 1 : 0); k++) {
         bool is_mappa = mappa && k == 0;
         const refrow *t = NULL;
