@@ -117,25 +117,31 @@ void cc_kv_date(jw *w, const char *key, const char *value) {
 }
 
 void cc_team(jw *w, const char *key, db_stmt *s, int col) {
-    const char *code = db_col_text(s, col);
+    const char *cols[CC_TEAM_NCOLS];
+    for (int i = 0; i < CC_TEAM_NCOLS; i++) cols[i] = db_col_text(s, col + i);
+    cc_team_cols(w, key, cols);
+}
+
+void cc_team_cols(jw *w, const char *key, const char *const *col) {
+    const char *code = col[0];
     if (!code) return;
     size_t b = 0, e = strlen(code);
     while (b < e && code[b] == ' ') b++;
     while (e > b && code[e - 1] == ' ') e--;
-    jw_key(w, key);
+    if (key) jw_key(w, key);
     jw_obj_begin(w);
     jw_key(w, "code");
     jw_strn(w, code + b, e - b);
-    jw_kv_str(w, "description", db_col_text(s, col + 1));
-    jw_kv_str(w, "telephone", db_col_text(s, col + 2));
-    jw_kv_str(w, "emailAddress", db_col_text(s, col + 3));
+    jw_kv_str(w, "description", col[1]);
+    jw_kv_str(w, "telephone", col[2]);
+    jw_kv_str(w, "emailAddress", col[3]);
     /* localDeliveryUnit = the district (community-api quirk, §1.6) */
-    cc_kv(w, "localDeliveryUnit", db_col_text(s, col + 6), db_col_text(s, col + 7));
-    cc_kv(w, "district", db_col_text(s, col + 6), db_col_text(s, col + 7));
-    cc_kv(w, "borough", db_col_text(s, col + 8), db_col_text(s, col + 9));
-    cc_kv(w, "teamType", db_col_text(s, col + 10), db_col_text(s, col + 11));
-    cc_kv_date(w, "startDate", db_col_text(s, col + 4));
-    cc_kv_date(w, "endDate", db_col_text(s, col + 5));
+    cc_kv(w, "localDeliveryUnit", col[6], col[7]);
+    cc_kv(w, "district", col[6], col[7]);
+    cc_kv(w, "borough", col[8], col[9]);
+    cc_kv(w, "teamType", col[10], col[11]);
+    cc_kv_date(w, "startDate", col[4]);
+    cc_kv_date(w, "endDate", col[5]);
     jw_obj_end(w);
 }
 

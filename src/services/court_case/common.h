@@ -60,6 +60,9 @@ void cc_kv_date(jw *w, const char *key, const char *value);
 /* Writes the team object under key from CC_TEAM_NCOLS columns starting at col;
  * omitted when the team code is NULL (no team). */
 void cc_team(jw *w, const char *key, db_stmt *s, int col);
+/* The same from CC_TEAM_NCOLS column strings (a row set, services/court_case/
+ * conviction_common.h); key NULL writes it as an array element. */
+void cc_team_cols(jw *w, const char *key, const char *const *col);
 
 /* The court-case person look-up (§1.4): OFFENDER by exact CRN, soft-deleted rows
  * included. Returns true with *offender_id set; otherwise it has answered (404

@@ -126,29 +126,6 @@ void cv_probation_area(jw *w, const char *key, const char *const *col) {
     jw_obj_end(w);
 }
 
-void cv_team(jw *w, const char *key, const char *const *col) {
-    const char *code = col[0];
-    if (!code) return;
-    size_t b = 0, e = strlen(code);
-    while (b < e && code[b] == ' ') b++;
-    while (e > b && code[e - 1] == ' ') e--;
-    if (key) jw_key(w, key);
-    jw_obj_begin(w);
-    jw_key(w, "code");
-    jw_strn(w, code + b, e - b);
-    jw_kv_str(w, "description", col[1] ? col[1] : "");
-    jw_kv_str(w, "telephone", col[2]);
-    jw_kv_str(w, "emailAddress", col[3]);
-    /* localDeliveryUnit = the district (community-api quirk, §1.6) */
-    cc_kv(w, "localDeliveryUnit", col[6], col[7]);
-    cc_kv(w, "district", col[6], col[7]);
-    cc_kv(w, "borough", col[8], col[9]);
-    cc_kv(w, "teamType", col[10], col[11]);
-    cc_kv_date(w, "startDate", col[4]);
-    cc_kv_date(w, "endDate", col[5]);
-    jw_obj_end(w);
-}
-
 void cv_requirement(jw *w, const char *key, const char *const *col) {
     if (!col[0]) return;
     if (key) jw_key(w, key);

@@ -2,10 +2,10 @@
  * conviction_common.h - helpers shared by the court-case conviction handlers
  * (issue 11: convictions.c, requirements.c, nsis.c, court_reports.c).
  * Owner: the cc2 helper. KeyValue, Human, StaffHuman and date writers come from
- * common.h (cc1); the sub-objects here (probation area, institution, team
- * builder #2, requirement) write from row sets rather than from a live
- * statement, so they can be assembled after all queries ran; cv_team uses the
- * column layout of common.h's CC_TEAM_COLS.
+ * common.h (cc1); the sub-objects here (probation area, institution,
+ * requirement) write from row sets rather than from a live statement, so they
+ * can be assembled after all queries ran; teams (builder #2) are written with
+ * common.h's cc_team_cols over CC_TEAM_COLS columns.
  *
  * Assembly without N+1 (GUIDE: fixed number of queries per response): a handler
  * runs one query per kind of child row for *all* parents at once, ordered by the
@@ -105,20 +105,6 @@ void cv_institution(jw *w, const char *key, const char *const *col);
     P ".ESTABLISHMENT" CV_INST_JOIN_ET(I, ET)
 /* Omitted when the area code is NULL. */
 void cv_probation_area(jw *w, const char *key, const char *const *col);
-
-/* Team builder #2 (§1.6): the 12 columns of CC_TEAM_COLS(T, D, B, L) (common.h):
- * code, description, telephone, email, start, end, district code/description,
- * borough code/description, LDU code/description. */
-#define CV_TEAM_NCOLS 12
-#define CV_TEAM_COLS(T, D, B, L)                                                                         \
-    T ".CODE, " T ".DESCRIPTION, " T ".TELEPHONE, " T ".EMAIL_ADDRESS, " T ".START_DATE, " T ".END_DATE, " \
-    D ".CODE, " D ".DESCRIPTION, " B ".CODE, " B ".DESCRIPTION, " L ".CODE, " L ".DESCRIPTION"
-#define CV_TEAM_JOINS(T, D, B, L)                                                              \
-    " LEFT JOIN DISTRICT " D " ON " D ".DISTRICT_ID = " T ".DISTRICT_ID"                      \
-    " LEFT JOIN BOROUGH " B " ON " B ".BOROUGH_ID = " D ".BOROUGH_ID"                          \
-    " LEFT JOIN LOCAL_DELIVERY_UNIT " L " ON " L ".LOCAL_DELIVERY_UNIT_ID = " T ".LOCAL_DELIVERY_UNIT_ID"
-/* Writes the team object (key NULL: as an array element); omitted when the code is NULL. */
-void cv_team(jw *w, const char *key, const char *const *col);
 
 /* Requirement (§2.12), 24 columns of RQMNT R with its reference rows (CV_REQ_JOINS). */
 #define CV_REQ_NCOLS 24

@@ -53,14 +53,14 @@ enum {
 /* Live managers of the selected NSIs, by start date (decision 8). */
 #define SQL_MANAGERS(FILTER)                                                                                     \
     "SELECT M.NSI_ID, M.START_DATE, M.END_DATE, " CV_PA_COLS("MPA", "MPO", "MPI", "MPET") ", "                   \
-    CV_TEAM_COLS("MT", "MTD", "MTB", "MTL") ", S.STAFF_ID, S.OFFICER_CODE, S.FORENAME, S.FORENAME2, S.SURNAME,"   \
+    CC_TEAM_COLS("MT", "MTD", "MTB", "MTL") ", S.STAFF_ID, S.OFFICER_CODE, S.FORENAME, S.FORENAME2, S.SURNAME,"   \
     " G.CODE_VALUE, G.CODE_DESCRIPTION,"                                                                          \
     " (SELECT U.DISTINGUISHED_NAME FROM USER_ U WHERE U.STAFF_ID = S.STAFF_ID ORDER BY U.USER_ID LIMIT 1), "       \
     CV_PA_COLS("SPA", "SPO", "SPI", "SPET")                                                                       \
     " FROM NSI_MANAGER M JOIN NSI N ON N.NSI_ID = M.NSI_ID"                                                       \
     " JOIN PROBATION_AREA MPA ON MPA.PROBATION_AREA_ID = M.PROBATION_AREA_ID"                                    \
     CV_PA_JOINS("MPA", "MPO", "MPI", "MPET")                                                                      \
-    " JOIN TEAM MT ON MT.TEAM_ID = M.TEAM_ID" CV_TEAM_JOINS("MT", "MTD", "MTB", "MTL")                           \
+    " JOIN TEAM MT ON MT.TEAM_ID = M.TEAM_ID" CC_TEAM_JOINS("MT", "MTD", "MTB", "MTL")                           \
     " JOIN STAFF S ON S.STAFF_ID = M.STAFF_ID"                                                                    \
     " LEFT JOIN R_STANDARD_REFERENCE_LIST G ON G.STANDARD_REFERENCE_LIST_ID = S.STAFF_GRADE_ID"                  \
     " JOIN PROBATION_AREA SPA ON SPA.PROBATION_AREA_ID = S.PROBATION_AREA_ID"                                    \
@@ -68,15 +68,15 @@ enum {
     " WHERE" FILTER " AND M.SOFT_DELETED = 0"                                                                     \
     " ORDER BY M.NSI_ID, M.START_DATE, M.NSI_MANAGER_ID"
 enum {
-    MG_NSI, MG_START, MG_END, MG_AREA, MG_TEAM = MG_AREA + CV_PA_NCOLS, MG_STAFF_ID = MG_TEAM + CV_TEAM_NCOLS,
+    MG_NSI, MG_START, MG_END, MG_AREA, MG_TEAM = MG_AREA + CV_PA_NCOLS, MG_STAFF_ID = MG_TEAM + CC_TEAM_NCOLS,
     MG_STAFF_CODE, MG_FORENAME, MG_FORENAME2, MG_SURNAME, MG_GRADE_CODE, MG_GRADE_DESCRIPTION, MG_USERNAME,
     MG_STAFF_AREA
 };
 
 /* Every team of every staff member managing a selected NSI (StaffDetails.teams). */
 #define SQL_STAFF_TEAMS(FILTER)                                                                              \
-    "SELECT ST.STAFF_ID, " CV_TEAM_COLS("T", "TD", "TB", "TL")                                                \
-    " FROM STAFF_TEAM ST JOIN TEAM T ON T.TEAM_ID = ST.TEAM_ID" CV_TEAM_JOINS("T", "TD", "TB", "TL")         \
+    "SELECT ST.STAFF_ID, " CC_TEAM_COLS("T", "TD", "TB", "TL")                                                \
+    " FROM STAFF_TEAM ST JOIN TEAM T ON T.TEAM_ID = ST.TEAM_ID" CC_TEAM_JOINS("T", "TD", "TB", "TL")         \
     " WHERE ST.STAFF_ID IN (SELECT M.STAFF_ID FROM NSI_MANAGER M JOIN NSI N ON N.NSI_ID = M.NSI_ID"           \
     " WHERE" FILTER " AND M.SOFT_DELETED = 0)"                                                                \
     " ORDER BY ST.STAFF_ID, T.TEAM_ID"
@@ -140,7 +140,7 @@ static void write_managers(jw *w, const nsi_data *d, int64_t nsi_id) {
         const char *const *col = ROW(m, k);
         jw_obj_begin(w);
         cv_probation_area(w, "probationArea", col + MG_AREA);
-        cv_team(w, "team", col + MG_TEAM);
+        cc_team_cols(w, "team", col + MG_TEAM);
         jw_key(w, "staff");
         jw_obj_begin(w);
         jw_kv_str(w, "username", col[MG_USERNAME]);
@@ -150,7 +150,7 @@ static void write_managers(jw *w, const nsi_data *d, int64_t nsi_id) {
         int64_t staff_id = cv_int(m, k, MG_STAFF_ID);
         jw_key(w, "teams");
         jw_arr_begin(w);
-        for (size_t j = cv_rows_find(t, 0, staff_id); cv_same(t, j, 0, staff_id); j++) cv_team(w, NULL, ROW(t, j) + 1);
+        for (size_t j = cv_rows_find(t, 0, staff_id); cv_same(t, j, 0, staff_id); j++) cc_team_cols(w, NULL, ROW(t, j) + 1);
         jw_arr_end(w);
         cv_probation_area(w, "probationArea", col + MG_STAFF_AREA);
         cc_kv(w, "staffGrade", col[MG_GRADE_CODE], col[MG_GRADE_DESCRIPTION]);
