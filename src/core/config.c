@@ -90,5 +90,12 @@ bool config_load(char *err, size_t errlen) {
     if (!env_long("DELIUSD_DOCUMENT_STORE_TIMEOUT_MS", 60000, 100, 3600000, &n, err, errlen)) return false;
     cfg.document_store_timeout_ms = (int)n;
     if (!env_bool("DELIUSD_DEBUG_QUERY_COUNT", false, &cfg.debug_query_count, err, errlen)) return false;
+    cfg.community_api_url = env_str("DELIUSD_COMMUNITY_API_URL", NULL);
+    if (!env_long("DELIUSD_COMMUNITY_API_CONNECT_TIMEOUT_MS", 20000, 100, 600000, &n, err, errlen)) return false;
+    cfg.community_api_connect_timeout_ms = (int)n;
+    if (!env_long("DELIUSD_COMMUNITY_API_READ_TIMEOUT_MS", 5000, 100, 600000, &n, err, errlen)) return false;
+    cfg.community_api_read_timeout_ms = (int)n;
+    if (!env_long("DELIUSD_COMPARE_MAX_PAGE_SIZE", 100, 1, 10000, &n, err, errlen)) return false;
+    cfg.compare_max_page_size = (int)n;
     return true;
 }

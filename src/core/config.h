@@ -30,6 +30,11 @@ typedef struct config {
     const char *document_store;  /* DELIUSD_DOCUMENT_STORE: directory (data/documents) or http(s):// Alfresco base */
     int document_store_timeout_ms; /* DELIUSD_DOCUMENT_STORE_TIMEOUT_MS, 60000: remote store read timeout */
     bool debug_query_count;      /* DELIUSD_DEBUG_QUERY_COUNT (test setting): X-Query-Count header */
+    /* compare tools (court-case-and-delius.md §4.2) */
+    const char *community_api_url;       /* DELIUSD_COMMUNITY_API_URL, none: the legacy API compared against */
+    int community_api_connect_timeout_ms;/* DELIUSD_COMMUNITY_API_CONNECT_TIMEOUT_MS, 20000 */
+    int community_api_read_timeout_ms;   /* DELIUSD_COMMUNITY_API_READ_TIMEOUT_MS, 5000: no byte for this long */
+    int compare_max_page_size;           /* DELIUSD_COMPARE_MAX_PAGE_SIZE, 100: largest compareAll pageSize/crns */
     /* message consumers (platform.md §7.5, §8) */
     const char *service_user_tier;       /* DELIUSD_SERVICE_USER_TIER, TierToDelius */
     const char *service_user_upw;        /* DELIUSD_SERVICE_USER_UPW, UnpaidWorkAndDelius */

@@ -164,6 +164,11 @@ static void base_options(httpc *h, const char *url, const httpc_opts *o, bool st
         curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, secs < 1 ? 1L : secs);
     } else {
         curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, t);
+        if (o && o->read_timeout_ms > 0) { /* a silent peer: less than 1 byte/s for the read timeout */
+            long secs = (o->read_timeout_ms + 999) / 1000;
+            curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+            curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, secs);
+        }
     }
 }
 

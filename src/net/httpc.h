@@ -29,6 +29,8 @@ typedef struct httpc httpc;
 typedef struct httpc_opts {
     long connect_timeout_ms; /* 0 = 1000 */
     long timeout_ms;         /* whole transfer (or read for streams); 0 = 5000 */
+    long read_timeout_ms;    /* 0 = none; else abort when no byte arrives for this long (whole seconds,
+                                rounded up) while timeout_ms still bounds the whole transfer */
     size_t max_bytes;        /* response body cap; 0 = 16 MiB; over it -> HTTPC_TOO_LARGE */
     int attempts;            /* total attempts; 0 = 1 */
     long backoff_ms;         /* base of the n^2 back-off; 0 = 200 */

@@ -33,4 +33,8 @@ int cc_court_reports(http_req *r);      /* GET …/convictions/{convictionId}/co
 int cc_court_appearances(http_req *r);  /* GET …/convictions/{convictionId}/courtAppearances */
 int cc_attendances(http_req *r);        /* GET …/convictions/{convictionId}/attendancesFilter */
 
+/* issue 12: the compare tools against the legacy community-api (§4)             compare.c */
+int cc_compare(http_req *r);               /* POST /secure/compare */
+int cc_compare_all(http_req *r);           /* POST /secure/compareAll */
+
 #endif

@@ -37,5 +37,12 @@ const route_def court_case_routes[] = {
     CC_ROUTE("/convictions/{convictionId}/courtReports", cc_court_reports, NULL, "Court reports of a conviction with their report managers"),
     CC_ROUTE("/convictions/{convictionId}/courtAppearances", cc_court_appearances, "CourtAppearanceBasicWrapper", "Court appearances of a conviction, latest first"),
     CC_ROUTE("/convictions/{convictionId}/attendancesFilter", cc_attendances, "Attendances", "Attendance contacts of a conviction up to today"),
+    /* --- issue 12: the compare tools (§4; bodies read after the token check) --- */
+    {.method = "POST", .pattern = "/secure/compare", .roles = ROLE_COURT, .errors = ERR_STYLE_DEVELOPER,
+     .handler = cc_compare, .service = "court-case", .schema = "CompareReport",
+     .summary = "Compares deliusd's answer for a Uri and its params with the legacy community-api's (always 200)"},
+    {.method = "POST", .pattern = "/secure/compareAll", .roles = ROLE_COURT, .errors = ERR_STYLE_DEVELOPER,
+     .handler = cc_compare_all, .service = "court-case", .schema = "CompareAllReport",
+     .summary = "Runs the compare for every uriConfig entry over a page of people (CRNs given or from the database)"},
 };
 const size_t court_case_route_count = sizeof court_case_routes / sizeof court_case_routes[0];
