@@ -21,6 +21,7 @@ import pytest
 from conftest import run
 
 LONDON = ZoneInfo("Europe/London")
+PDF_SAMPLE = b"%PDF-1.4\n% deliusd test\n%%EOF\n"
 
 
 def require_transport():
