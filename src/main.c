@@ -17,6 +17,7 @@
 #include "core/server.h"
 #include "core/timeutil.h"
 #include "core/metrics.h"
+#include "db/check.h"
 #include "db/db.h"
 #include "db/pool.h"
 #include "db/seed.h"
@@ -24,6 +25,7 @@
 #include "messaging/messaging.h"
 #include "messaging/messaging_cli.h"
 #include "net/httpc.h"
+#include "services/needs.h"
 #include "routes.h"
 #include "services/roles.h"
 #include "services/service.h"
@@ -81,6 +83,8 @@ static const char *usage_main =
     "  consume   run the message consumers without the HTTP API\n"
     "  publish   enqueue domain events (SNS notifications) on a queue\n"
     "  dlq       list, retry or purge the embedded queue's dead letters\n"
+    "  check     report what DELIUSD_DATABASE lacks that the routes and consumers need\n"
+    "  routes    list the route table (method, path, alias, roles)\n"
     "\n"
     "  --help     this text; `deliusd <command> --help` for a command's options\n"
     "  --version  print the version\n";
@@ -181,6 +185,54 @@ static int cmd_migrate(int argc, char **argv) {
     db_conn *c = open_and_migrate(true);
     if (!c) return 1;
     db_close(c);
+    return 0;
+}
+
+static const char *usage_check =
+    "usage: deliusd check [--json]\n"
+    "Checks DELIUSD_DATABASE (SQLite or PostgreSQL; not changed) for what each route and consumer\n"
+    "needs: tables, columns, indexes, reference codes, service users, sequences.\n"
+    "  --json            one JSON object instead of text\n"
+    "Exit status: 0 nothing missing, 1 something missing, 2 the database cannot be read.\n";
+
+static int cmd_check(int argc, char **argv) {
+    if (wants_help(argc, argv)) return fputs(usage_check, stdout), 0;
+    bool json = false;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--json")) json = true;
+        else return fprintf(stderr, "deliusd check: unexpected argument %s\n%s", argv[i], usage_check), 2;
+    }
+    if (load_config()) return 2;
+    char err[512];
+    db_conn *c = db_open(cfg.database, err, sizeof err);
+    if (!c) return fprintf(stderr, "deliusd check: cannot open the database: %s\n", err), 2;
+    int missing = db_check(c, need_groups, need_group_count, json, stdout);
+    if (missing < 0) fprintf(stderr, "deliusd check: cannot read the catalogue: %s\n", db_errmsg(c));
+    db_close(c);
+    return missing < 0 ? 2 : missing > 0 ? 1 : 0;
+}
+
+/* `deliusd routes`: the assembled route table, one line per path (aliases too):
+ * METHOD PATH SERVICE ROLES. Tests compare it with /v3/api-docs. */
+static int cmd_routes(int argc, char **argv) {
+    if (wants_help(argc, argv) || argc > 1) {
+        fputs("usage: deliusd routes\nLists every route: method, path (alias paths on lines of their own), service, roles.\n",
+              argc > 1 ? stderr : stdout);
+        return argc > 1 ? 2 : 0;
+    }
+    size_t n;
+    const route_def *routes = app_routes(&n);
+    for (size_t i = 0; i < n; i++) {
+        for (int which = 0; which < 2; which++) {
+            const char *path = which ? routes[i].alias : routes[i].pattern;
+            if (!path) continue;
+            printf("%s %s %s ", routes[i].method, path, routes[i].service);
+            int any = 0;
+            for (size_t k = 0; k < role_count; k++)
+                if (routes[i].roles & role_table[k].bit) printf("%s%s", any++ ? "," : "", role_table[k].authority);
+            printf("%s\n", any ? "" : "public");
+        }
+    }
     return 0;
 }
 
@@ -409,6 +461,8 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "consume")) return messaging_cmd_consume(argc - 1, argv + 1);
     if (!strcmp(cmd, "publish")) return messaging_cmd_publish(argc - 1, argv + 1);
     if (!strcmp(cmd, "dlq")) return messaging_cmd_dlq(argc - 1, argv + 1);
+    if (!strcmp(cmd, "check")) return cmd_check(argc - 1, argv + 1);
+    if (!strcmp(cmd, "routes")) return cmd_routes(argc - 1, argv + 1);
     fprintf(stderr, "deliusd: unknown command '%s'\n%s", cmd, usage_main);
     return 2;
 }

@@ -84,6 +84,9 @@ bool config_load(char *err, size_t errlen) {
     cfg.service_user_upw = env_str("DELIUSD_SERVICE_USER_UPW", "UnpaidWorkAndDelius");
     cfg.service_user_court_case = env_str("DELIUSD_SERVICE_USER_COURT_CASE", "CourtCaseAndDelius");
     cfg.tier_api_url = env_str("DELIUSD_TIER_API_URL", NULL);
+    cfg.swagger_ui_dir = getenv("DELIUSD_SWAGGER_UI_DIR") && !*getenv("DELIUSD_SWAGGER_UI_DIR")
+                             ? NULL /* set but empty: no Swagger UI */
+                             : env_str("DELIUSD_SWAGGER_UI_DIR", "build/node-tools/node_modules/swagger-ui-dist");
     if (!env_bool("DELIUSD_LAO_IGNORE_EXCLUSIONS", true, &cfg.lao_ignore_exclusions, err, errlen)) return false;
     if (!env_bool("DELIUSD_LAO_IGNORE_RESTRICTIONS", true, &cfg.lao_ignore_restrictions, err, errlen)) return false;
     cfg.document_store = env_str("DELIUSD_DOCUMENT_STORE", "data/documents");

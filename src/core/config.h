@@ -39,6 +39,7 @@ typedef struct config {
     const char *service_user_tier;       /* DELIUSD_SERVICE_USER_TIER, TierToDelius */
     const char *service_user_upw;        /* DELIUSD_SERVICE_USER_UPW, UnpaidWorkAndDelius */
     const char *service_user_court_case; /* DELIUSD_SERVICE_USER_COURT_CASE, CourtCaseAndDelius */
+    const char *swagger_ui_dir;          /* DELIUSD_SWAGGER_UI_DIR, build/node-tools/node_modules/swagger-ui-dist */
     const char *tier_api_url;            /* DELIUSD_TIER_API_URL, none (detailUrl is used when present) */
 } config;
 

@@ -22,11 +22,11 @@ const route_def court_case_routes[] = {
     CC_ROUTE("/all", cc_offender_detail, "OffenderDetail", "The person record: contact details and addresses, aliases, offender managers, profile"),
     CC_ROUTE("/status", cc_status, "ProbationStatusDetail", "Probation status of a CRN (NO_RECORD for an unknown CRN)"),
     CC_ROUTE("/registrations", cc_registrations, "Registrations", "Registrations (risk flags) of a person, with deregistration details"),
-    CC_ROUTE("/allOffenderManagers", cc_all_offender_managers, NULL, "Community and prison offender managers of a person"),
+    CC_ROUTE("/allOffenderManagers", cc_all_offender_managers, "CommunityOrPrisonOffenderManager[]", "Community and prison offender managers of a person"),
     CC_ROUTE("/documents/grouped", cc_documents_grouped, "OffenderDocuments", "A person's documents, grouped by conviction (the alias takes subtype)"),
     CC_ROUTE("/documents/{documentId}", cc_document_download, NULL, "Downloads a document from the document store (streamed)"),
     /* --- issue 11: convictions --- */
-    CC_ROUTE("/convictions", cc_convictions, NULL, "Convictions of a person, latest referral first (activeOnly=false)"),
+    CC_ROUTE("/convictions", cc_convictions, "Conviction[]", "Convictions of a person, latest referral first (activeOnly=false)"),
     CC_ROUTE("/convictions/{convictionId}", cc_conviction, "Conviction", "One conviction: offences, sentence, custody, court, appearance, order managers"),
     CC_ROUTE("/convictions/{convictionId}/sentenceStatus", cc_sentence_status, "SentenceStatus", "Sentence status of a conviction"),
     CC_ROUTE("/convictions/{convictionId}/requirements", cc_requirements, "ConvictionRequirements", "Requirements of a conviction (activeOnly, excludeSoftDeleted: exact-match filters, default true)"),
@@ -34,7 +34,7 @@ const route_def court_case_routes[] = {
     CC_ROUTE("/convictions/{convictionId}/licenceConditions", cc_licence_conditions, "LicenceConditions", "Licence conditions of a conviction"),
     CC_ROUTE("/convictions/{convictionId}/nsis", cc_nsis, "NsiDetails", "Non-statutory interventions of a conviction by type code (nsiCodes required)"),
     CC_ROUTE("/convictions/{convictionId}/nsis/{nsiId}", cc_nsi, "Nsi", "One non-statutory intervention with its managers"),
-    CC_ROUTE("/convictions/{convictionId}/courtReports", cc_court_reports, NULL, "Court reports of a conviction with their report managers"),
+    CC_ROUTE("/convictions/{convictionId}/courtReports", cc_court_reports, "CourtReportMinimal[]", "Court reports of a conviction with their report managers"),
     CC_ROUTE("/convictions/{convictionId}/courtAppearances", cc_court_appearances, "CourtAppearanceBasicWrapper", "Court appearances of a conviction, latest first"),
     CC_ROUTE("/convictions/{convictionId}/attendancesFilter", cc_attendances, "Attendances", "Attendance contacts of a conviction up to today"),
     /* --- issue 12: the compare tools (§4; bodies read after the token check) --- */

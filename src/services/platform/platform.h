@@ -14,5 +14,7 @@ int platform_info(http_req *r);
 int platform_metrics(http_req *r);
 int platform_openapi(http_req *r);
 int platform_asyncapi(http_req *r);
+int platform_swagger_ui_index(http_req *r); /* GET /swagger-ui/ (swagger_ui.c) */
+int platform_swagger_ui_file(http_req *r);  /* GET /swagger-ui/{file} */
 
 #endif
