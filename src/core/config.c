@@ -100,5 +100,7 @@ bool config_load(char *err, size_t errlen) {
     cfg.community_api_read_timeout_ms = (int)n;
     if (!env_long("DELIUSD_COMPARE_MAX_PAGE_SIZE", 100, 1, 10000, &n, err, errlen)) return false;
     cfg.compare_max_page_size = (int)n;
+    if (!env_long("DELIUSD_COMPARE_ALL_TIMEOUT_MS", 300000, 1000, 86400000, &n, err, errlen)) return false;
+    cfg.compare_all_timeout_ms = (int)n;
     return true;
 }

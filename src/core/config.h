@@ -34,7 +34,8 @@ typedef struct config {
     const char *community_api_url;       /* DELIUSD_COMMUNITY_API_URL, none: the legacy API compared against */
     int community_api_connect_timeout_ms;/* DELIUSD_COMMUNITY_API_CONNECT_TIMEOUT_MS, 20000 */
     int community_api_read_timeout_ms;   /* DELIUSD_COMMUNITY_API_READ_TIMEOUT_MS, 5000: no byte for this long */
-    int compare_max_page_size;           /* DELIUSD_COMPARE_MAX_PAGE_SIZE, 100: largest compareAll pageSize/crns */
+    int compare_max_page_size;           /* DELIUSD_COMPARE_MAX_PAGE_SIZE, 100: largest compareAll pageSize */
+    int compare_all_timeout_ms;          /* DELIUSD_COMPARE_ALL_TIMEOUT_MS, 300000: compareAll runs no new comparison after this */
     /* message consumers (platform.md §7.5, §8) */
     const char *service_user_tier;       /* DELIUSD_SERVICE_USER_TIER, TierToDelius */
     const char *service_user_upw;        /* DELIUSD_SERVICE_USER_UPW, UnpaidWorkAndDelius */

@@ -24,7 +24,11 @@
  *     own handler that is not an API error body (5xx, a framework 400 for a
  *     malformed value) -> not executed, with the reason "… for <crn>";
  *   - the upstream down (connect error) or silent for the read timeout -> not
- *     executed, with the error text (the original answered 500);
+ *     executed, with the error text (the original answered 500); after
+ *     MAX_UPSTREAM_FAILURES such failures in a row the request's remaining
+ *     comparisons skip the upstream, and compareAll stops running comparisons
+ *     once DELIUSD_COMPARE_ALL_TIMEOUT_MS has passed (the rest are reported
+ *     as not run), so one request's wait is bounded;
  *   - otherwise executed: "Json is equal", or every difference by JSON path; an
  *     upstream body that is empty or not JSON is a failed comparison.
  *   Error bodies of the handlers ({status, developerMessage}: 403, 404, 400)
@@ -49,6 +53,7 @@
 #include "core/log.h"
 #include "core/router.h"
 #include "core/server.h"
+#include "core/timeutil.h"
 #include "net/httpc.h"
 #include "services/court_case/compare_body.h"
 #include "services/court_case/court_case.h"
@@ -233,10 +238,17 @@ static const char *missing_param(const uri_def *u, json_t *eff) {
 
 /* ------------------------------------------------------------ one compare -- */
 
+/* After this many consecutive connect errors or timeouts in one request, the
+ * rest of its comparisons skip the upstream (a compareAll against a dead or
+ * hanging legacy API must not wait read-timeout × requests). */
+#define MAX_UPSTREAM_FAILURES 3
+
 typedef struct compare_ctx {
     http_req *r;
-    httpc *client;    /* one per request: connections reused across its calls */
-    const char *auth; /* the caller's Authorization header */
+    httpc *client;          /* one per request: connections reused across its calls */
+    const char *auth;       /* the caller's Authorization header */
+    int upstream_failures;  /* consecutive connect errors / timeouts */
+    const char *last_error;
 } compare_ctx;
 
 static json_t *parse_json(const char *s, size_t len) {
@@ -302,6 +314,12 @@ static void compare_one(compare_ctx *c, const uri_def *u, json_t *params, report
         out->message = arena_printf(a, "%s for %s", why, for_crn);
         return;
     }
+    if (c->upstream_failures >= MAX_UPSTREAM_FAILURES) {
+        out->message = arena_printf(a, "Community API call skipped after %d consecutive failures (last: %s)",
+                                    c->upstream_failures, c->last_error ? c->last_error : "");
+        json_decref(mine);
+        return;
+    }
     /* the legacy API, with only the caller's Authorization header */
     size_t bl = strlen(cfg.community_api_url);
     while (bl && cfg.community_api_url[bl - 1] == '/') bl--;
@@ -322,9 +340,14 @@ static void compare_one(compare_ctx *c, const uri_def *u, json_t *params, report
                            : rc == HTTPC_ERR_TOO_LARGE ? "answer too large"
                                                        : "failed";
         out->message = arena_printf(a, "Community API call %s: %s", kind, err[0] ? err : "no client");
+        if (rc == HTTPC_ERR_TIMEOUT || rc == HTTPC_ERR_CONNECT) {
+            c->upstream_failures++;
+            c->last_error = out->message;
+        }
         json_decref(mine);
         return;
     }
+    c->upstream_failures = 0;
     out->executed = true;
     json_t *theirs = parse_json(resp.body, resp.len);
     if (!resp.len) {
@@ -570,13 +593,18 @@ int cc_compare_all(http_req *r) {
 
     compare_ctx c = {.r = r, .client = httpc_new(), .auth = auth_header(r)};
     report_list reports = {0};
+    uint64_t deadline = tu_mono_ms() + (uint64_t)cfg.compare_all_timeout_ms;
     for (size_t i = 0; i < npeople; i++) {
         const char *k;
         json_t *entry;
         json_object_foreach(in.uri_config, k, entry) {
             report rp = {0};
             const uri_def *u = uri_find(k);
-            if (!u) {
+            if (tu_mono_ms() > deadline) { /* bounded request: the rest is reported, not run */
+                rp.endpoint = arena_strdup(a, k);
+                rp.message = arena_printf(a, "Not run: the compareAll time limit of %d ms was reached",
+                                          cfg.compare_all_timeout_ms);
+            } else if (!u) {
                 rp.endpoint = arena_strdup(a, k);
                 rp.message = arena_printf(a, "Unknown uri %s", k);
             } else {
