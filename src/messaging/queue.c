@@ -122,6 +122,17 @@ int mq_ack(mq_queue *q, const mq_msg *m, char *err, size_t errlen) {
     return q->kind == MQ_SQS ? mq_sqs_ack(q, m, err, errlen) : mq_embedded_ack(q, m, err, errlen);
 }
 
+int mq_ack_batch(mq_queue *q, mq_msg *const *m, int n, char *err, size_t errlen) {
+    if (n <= 0) return 0;
+    if (n == 1) return mq_ack(q, m[0], err, errlen);
+    return q->kind == MQ_SQS ? mq_sqs_ack_batch(q, m, n, err, errlen) : mq_embedded_by_ids(q, false, m, n, err, errlen);
+}
+
+int mq_extend(mq_queue *q, mq_msg *const *m, int n, char *err, size_t errlen) {
+    if (n <= 0 || q->kind == MQ_SQS) return 0;
+    return mq_embedded_by_ids(q, true, m, n, err, errlen);
+}
+
 int mq_fail(mq_queue *q, const mq_msg *m, const char *error, char *err, size_t errlen) {
     /* SQS: leave the message; it reappears after the visibility timeout and the redrive policy counts it */
     return q->kind == MQ_SQS ? 0 : mq_embedded_fail(q, m, error, err, errlen);

@@ -132,6 +132,30 @@ int mq_embedded_ack(mq_queue *q, const mq_msg *m, char *err, size_t errlen) {
     return 0;
 }
 
+/* DELETE (ack) or extend the visibility of up to 10 rows by ID, in one statement. */
+int mq_embedded_by_ids(mq_queue *q, bool extend, mq_msg *const *m, int n, char *err, size_t errlen) {
+    char sql[256];
+    if (n > 10) n = 10;
+    int k = snprintf(sql, sizeof sql, "%s", extend ? "UPDATE DELIUSD_QUEUE_MESSAGE SET VISIBLE_AT = ? WHERE ID IN ("
+                                                   : "DELETE FROM DELIUSD_QUEUE_MESSAGE WHERE ID IN (");
+    for (int i = 0; i < n; i++) k += snprintf(sql + k, sizeof sql - (size_t)k, i ? ", ?" : "?");
+    snprintf(sql + k, sizeof sql - (size_t)k, ")");
+    db_stmt *s = db_query(q->db, sql);
+    int rc = -1;
+    if (s) {
+        int p = 1;
+        if (extend) db_bind_int(s, p++, mq_now_ms() + (int64_t)mq_cfg.visibility_s * 1000);
+        for (int i = 0; i < n; i++) db_bind_int(s, p++, strtoll(m[i]->handle, NULL, 10));
+        rc = db_step(s);
+        db_done(s);
+    }
+    if (rc < 0) {
+        snprintf(err, errlen, "%s failed: %s", extend ? "visibility extension" : "acknowledge", db_errmsg(q->db));
+        return -1;
+    }
+    return 0;
+}
+
 int mq_embedded_release(mq_queue *q, const mq_msg *m, char *err, size_t errlen) {
     db_stmt *s = db_query(q->db, "UPDATE DELIUSD_QUEUE_MESSAGE SET VISIBLE_AT = ?, RECEIVE_COUNT = RECEIVE_COUNT - 1"
                                  " WHERE ID = ? AND RECEIVE_COUNT > 0");

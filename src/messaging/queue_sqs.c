@@ -177,6 +177,27 @@ int mq_sqs_ack(mq_queue *q, const mq_msg *m, char *err, size_t errlen) {
     return 0;
 }
 
+int mq_sqs_ack_batch(mq_queue *q, mq_msg *const *m, int n, char *err, size_t errlen) {
+    char ep[512];
+    endpoint_for(q->url, ep, sizeof ep);
+    json_t *entries = json_array();
+    for (int i = 0; i < n && i < 10; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "m%d", i);
+        json_array_append_new(entries, json_pack("{s:s,s:s}", "Id", id, "ReceiptHandle", m[i]->handle));
+    }
+    json_t *a = sqs_call(q->http, ep, "DeleteMessageBatch", json_pack("{s:s,s:o}", "QueueUrl", q->url, "Entries", entries),
+                         5000, 3, NULL, err, errlen);
+    if (!a) return -1;
+    size_t failed = json_array_size(json_object_get(a, "Failed"));
+    json_decref(a);
+    if (failed) {
+        snprintf(err, errlen, "DeleteMessageBatch: %zu of %d not deleted", failed, n);
+        return -1;
+    }
+    return 0;
+}
+
 int mq_sqs_send(httpc *http, const char *logical, const char *body, char *err, size_t errlen) {
     const char *target = mq_sqs_target(logical);
     if (!target) {

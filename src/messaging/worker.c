@@ -151,8 +151,9 @@ static void sleep_ms(long ms) {
     nanosleep(&ts, NULL);
 }
 
-/* Handles one received message: dispatch, retries, ack / fail, metrics. */
-static void handle(worker *w, db_conn **db, httpc *http, mq_queue *q, mq_msg *msg) {
+/* Handles one received message: dispatch, retries, fail, metrics. Returns true when the
+ * message is done and must be acknowledged (the caller acknowledges a batch at once). */
+static bool handle(worker *w, db_conn **db, httpc *http, mq_queue *q, mq_msg *msg) {
     struct queue_stats *qs = qstat(w->queue);
     if (qs && msg->sent_ms > 0) atomic_store(&qs->lag_ms, (long long)(mq_now_ms() - msg->sent_ms));
     char err[512] = "", qerr[512] = "";
@@ -168,17 +169,15 @@ static void handle(worker *w, db_conn **db, httpc *http, mq_queue *q, mq_msg *ms
         log_msg(LOG_WARN, "message dead-lettered: received too often without completing", "queue", w->queue,
                 "eventType", et, "messageId", mid, NULL);
         ev_envelope_free(&env);
-        return;
+        return false;
     }
     if (prc == 0 && !def) {
         /* §7.1: deliusd filters by eventType itself; unknown types are acknowledged, never retried */
         log_msg(LOG_DEBUG, "ignored message of an unknown event type", "queue", w->queue, "eventType", env.event_type,
                 NULL);
-        if (mq_ack(q, msg, qerr, sizeof qerr) != 0)
-            log_msg(LOG_WARN, "cannot acknowledge message", "queue", w->queue, "error", qerr, NULL);
         count(w->queue, et, OUT_IGNORED);
         ev_envelope_free(&env);
-        return;
+        return true;
     }
     ev_status st = EV_FAIL;
     if (prc == 0) {
@@ -197,13 +196,9 @@ static void handle(worker *w, db_conn **db, httpc *http, mq_queue *q, mq_msg *ms
             sleep_ms((long)HANDLER_BACKOFF_MS * attempt * attempt);
         }
     }
-    if (st == EV_OK) {
-        if (mq_ack(q, msg, qerr, sizeof qerr) == 0) count(w->queue, et, OUT_PROCESSED);
-        else {
-            /* applied but not acknowledged: it will be redelivered, and handlers are idempotent */
-            count(w->queue, et, OUT_PROCESSED);
-            log_msg(LOG_WARN, "cannot acknowledge message", "queue", w->queue, "error", qerr, NULL);
-        }
+    bool ack = st == EV_OK;
+    if (ack) {
+        count(w->queue, et, OUT_PROCESSED);
     } else {
         count(w->queue, et, OUT_FAILED);
         if (!err[0]) snprintf(err, sizeof err, "%s", st == EV_RETRY ? "transient failure" : "failed");
@@ -226,6 +221,17 @@ static void handle(worker *w, db_conn **db, httpc *http, mq_queue *q, mq_msg *ms
             *db = fresh;
         }
     }
+    return ack;
+}
+
+/* Acknowledges the messages of a batch that are done (one statement / call). A failure is
+ * logged only: the messages come again and the handlers are idempotent. */
+static void ack_done(worker *w, mq_queue *q, mq_msg **done, int *ndone) {
+    char err[512];
+    if (*ndone && mq_ack_batch(q, done, *ndone, err, sizeof err) != 0)
+        log_msg(LOG_WARN, "cannot acknowledge messages; they will be redelivered", "queue", w->queue, "error", err, NULL);
+    for (int i = 0; i < *ndone; i++) mq_msg_free(done[i]);
+    *ndone = 0;
 }
 
 static void *worker_main(void *arg) {
@@ -248,20 +254,31 @@ static void *worker_main(void *arg) {
             failing = false;
         }
         backoff = 100;
-        int i = 0;
+        mq_msg *done[10];
+        int ndone = 0, i = 0;
+        int64_t claimed_at = mq_now_ms();
         for (; i < n && !atomic_load(&stopping); i++) {
+            /* a slow batch keeps its claim: past half the visibility timeout, extend the rest */
+            if (mq_now_ms() - claimed_at > (int64_t)mq_cfg.visibility_s * 500) {
+                mq_msg *rest[10];
+                for (int k = i; k < n; k++) rest[k - i] = &batch[k];
+                if (mq_extend(q, rest, n - i, err, sizeof err) == 0) claimed_at = mq_now_ms();
+            }
             db_conn *before = db;
-            handle(w, &db, http, q, &batch[i]);
+            if (handle(w, &db, http, q, &batch[i])) done[ndone++] = &batch[i];
+            else mq_msg_free(&batch[i]);
             if (db != before) { /* reconnected: the queue holds the old connection */
+                ack_done(w, q, done, &ndone);
                 mq_close(q);
                 q = mq_open(w->queue, db, http, &stopping, err, sizeof err);
-            }
-            mq_msg_free(&batch[i]);
-            if (!q) {
-                i++;
-                break;
+                if (!q) {
+                    i++;
+                    break;
+                }
             }
         }
+        if (q) ack_done(w, q, done, &ndone);
+        for (int k = 0; k < ndone; k++) mq_msg_free(done[k]);
         /* stopping: give the rest of the batch back at once */
         for (; i < n; i++) {
             if (q) mq_release(q, &batch[i], err, sizeof err);
