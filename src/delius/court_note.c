@@ -46,11 +46,19 @@ cn_outcome cn_merge(db_conn *c, const cn_note *note, int64_t *contact_id, char *
     int64_t uid = 0, bi = 0;
     int rc = dw_service_user(c, DW_COURT_CASE, &uid);
     if (rc < 0) return db_fail(&x);
-    if (rc == 0) return not_found(&x, "User with username of %s not found", dw_service_user_name(DW_COURT_CASE));
+    if (rc == 0) {
+        snprintf(err, errlen, "service user %s not found", dw_service_user_name(DW_COURT_CASE));
+        db_rollback(c);
+        return CN_FAILED;
+    }
     x.user_id = uid;
     rc = dw_business_interaction(c, "CLBI007", x.started, &bi);
     if (rc < 0) return db_fail(&x);
-    if (rc == 0) return not_found(&x, "BusinessInteraction with code of %s not found", "CLBI007");
+    if (rc == 0) {
+        snprintf(err, errlen, "BusinessInteraction with code of %s not found", "CLBI007");
+        db_rollback(c);
+        return CN_FAILED;
+    }
     /* the person, locked on PostgreSQL */
     db_stmt *s = db_query(c, dw_lock_rows(c) ? "SELECT OFFENDER_ID FROM OFFENDER WHERE CRN = ? AND SOFT_DELETED = 0 FOR UPDATE"
                                              : "SELECT OFFENDER_ID FROM OFFENDER WHERE CRN = ? AND SOFT_DELETED = 0");

@@ -17,10 +17,11 @@
  *             LAST_UPDATED_* (now, service user), ROW_VERSION + 1 -> CN_UPDATED;
  *             otherwise nothing changes -> CN_OUT_OF_SEQUENCE;
  *   - AUDITED_INTERACTION CLBI007 'P' (params contactId, offenderId) with the write.
- * A not-found (person, contact type C294, active manager, business interaction,
- * service user) rolls back, writes the 'F' audit row in its own transaction
+ * A not-found (person, contact type C294, active manager) rolls back, writes the 'F' audit row in its own transaction
  * when it can, and returns CN_NOT_FOUND with the message (the consumer
- * acknowledges it, as the original swallowed not-found errors).
+ * acknowledges it, as the original swallowed not-found errors). A missing service
+ * user or business interaction is a configuration error (the original would not
+ * start): CN_FAILED, and the message is redelivered, then dead-lettered.
  * Idempotent: a redelivered note finds its contact, last updated when it was
  * applied, so it is out of sequence and nothing (not even an audit row) is written.
  *
@@ -42,7 +43,14 @@ typedef struct cn_note {
     const char *occurred_at; /* Europe/London "YYYY-MM-DDTHH:MM:SS[.ffffff]" */
 } cn_note;
 
-typedef enum { CN_INSERTED = 0, CN_UPDATED, CN_OUT_OF_SEQUENCE, CN_NOT_FOUND, CN_DB_ERROR } cn_outcome;
+typedef enum {
+    CN_INSERTED = 0,
+    CN_UPDATED,
+    CN_OUT_OF_SEQUENCE,
+    CN_NOT_FOUND, /* person, C294 or active manager missing: acknowledged */
+    CN_FAILED,    /* configuration: the service user or CLBI007 missing: never swallowed */
+    CN_DB_ERROR,
+} cn_outcome;
 
 cn_outcome cn_merge(db_conn *c, const cn_note *note, int64_t *contact_id, char *err, size_t errlen);
 

@@ -8,8 +8,6 @@ import json
 import os
 import subprocess
 
-import pytest
-
 from conftest import BIN, Deliusd, drop_database, new_database
 from events_support import (PDF_SAMPLE, Stub, consumer_env, domain_event, make_case, make_event, publish,
                             require_transport, rows, wait_idle)

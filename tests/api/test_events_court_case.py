@@ -14,8 +14,8 @@ import json
 import pytest
 
 from conftest import Deliusd, drop_database, new_database
-from events_support import (require_transport, LONDON, Stub, consumer_env, domain_event, events_logged, make_case, publish, rows,
-                            wait_idle)
+from events_support import (LONDON, Stub, consumer_env, domain_event, events_logged, make_case, publish,
+                            require_transport, rows, wait_dead_letter, wait_idle)
 
 require_transport()
 
@@ -135,3 +135,37 @@ def test_notes_api_500_twice_then_200_is_applied_once(env):
     c = contacts(d.db, oid)
     assert len(c) == 1 and c[0][4] == "Eventually fetched"
     assert len(audits(d.db, f"contactId='{c[0][0]}'%")) == 1
+
+
+def test_service_user_setting_and_missing_user(keys, tmp_path):
+    """DELIUSD_SERVICE_USER_COURT_CASE names the writing user; a user missing from USER_ is a
+    configuration error: the note is dead-lettered, never swallowed, and nothing is written."""
+    stub = Stub()
+    db = new_database(str(tmp_path))
+    db.sql("INSERT INTO USER_ (USER_ID, DISTINGUISHED_NAME, FORENAME, SURNAME) VALUES (100001, 'CustomCourt', 'C', 'C')")
+    oid = make_case(db, 204, "N123459")
+    url = note(stub, 4444, "REF-4444", "Written by the configured user")
+    started = []
+    try:
+        for user in ("CustomCourt", "NoSuchUser"):
+            d = Deliusd(db, keys, env=consumer_env(stub, DELIUSD_SERVICE_USER_COURT_CASE=user),
+                        tmpdir=str(tmp_path)).start()
+            started.append(d)
+            if user == "CustomCourt":
+                publish(d, published("N123459", url, datetime.datetime.now(LONDON)))
+                wait_idle(d, "court-case")
+                assert [r[17:19] for r in contacts(db, oid)] == [(100001, 100001)]
+                assert rows(db, "SELECT USER_ID, OUTCOME FROM AUDITED_INTERACTION") == [(100001, "P")]
+            else:
+                oid2 = make_case(db, 205, "N123460")
+                publish(d, published("N123460", url, datetime.datetime.now(LONDON)))
+                err = wait_dead_letter(d, "court-case", "N123460")
+                assert "service user NoSuchUser not found" in err
+                assert contacts(db, oid2) == []
+            d.stop()
+            started.pop()
+    finally:
+        for d in started:
+            d.stop()
+        drop_database(db)
+        stub.close()

@@ -13,8 +13,8 @@ import json
 import pytest
 
 from conftest import Deliusd, drop_database, new_database
-from events_support import (require_transport, Stub, consumer_env, dead_letters, domain_event, events_logged, make_case, publish, rows,
-                            wait_dead_letter, wait_idle)
+from events_support import (Stub, consumer_env, dead_letters, domain_event, events_logged, make_case, publish,
+                            require_transport, rows, wait_dead_letter, wait_idle)
 
 require_transport()
 

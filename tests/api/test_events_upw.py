@@ -10,14 +10,13 @@ download), not a PDF (dead-lettered, nothing written, no file), unknown person
 the upload (no orphan file, audit 'F'), assessment API 500 twice then 200 (applied
 once), remote store upload form.
 """
-import datetime
 import os
 
 import pytest
 
 from conftest import Deliusd, drop_database, new_database
-from events_support import (require_transport, LONDON, Stub, consumer_env, dead_letters, domain_event, events_logged, make_case,
-                            make_event, publish, rows, wait_dead_letter, wait_idle)
+from events_support import (Stub, consumer_env, dead_letters, domain_event, events_logged, make_case,
+                            make_event, publish, require_transport, rows, wait_dead_letter, wait_idle)
 
 require_transport()
 

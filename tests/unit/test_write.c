@@ -15,7 +15,10 @@
 
 #include "core/timeutil.h"
 #include "db/db.h"
+#include "delius/tier_write.h"
+#include "delius/upw_document.h"
 #include "delius/write.h"
+#include "services/events/events.h"
 
 static char db_url[512];
 static char db_dir[256];
@@ -111,6 +114,30 @@ static void test_params(void **state) {
     dw_params_add(&p, "kk", utf); /* 496 bytes room: 248 characters exactly, no room for "'" */
     assert_int_equal(p.len, 4 + 248 * 2);
     assert_int_equal((unsigned char)p.text[p.len - 1], 0xa9);
+}
+
+static void test_text_rules(void **state) {
+    (void)state;
+    char out[200];
+    /* UPW file name: only [A-Za-z0-9-. ] kept (unpaid-work-and-delius.md §3.3 step 7) */
+    ua_filename("David", "Banner", "D001022", out, sizeof out);
+    assert_string_equal(out, "David-Banner-D001022-UPW.pdf");
+    ua_filename("J\xc3\xa9r\xc3\xb4me", "O'Brien-Smith Jr.", "X000001", out, sizeof out);
+    assert_string_equal(out, "Jrme-OBrien-Smith Jr.-X000001-UPW.pdf");
+    ua_filename("A/../b", "c\\d", "E000001", out, 12); /* path characters go; output bounded */
+    assert_string_equal(out, "A..b-cd-E00");
+    /* ETCH20 notes date: dd/MM/yyyy HH:mm:ss */
+    mt_format_notes_date("2022-10-11T12:00:00.123456", out, sizeof out);
+    assert_string_equal(out, "11/10/2022 12:00:00");
+    mt_format_notes_date("2021-04-23T19:25:43", out, sizeof out);
+    assert_string_equal(out, "23/04/2021 19:25:43");
+    /* CRNs never reach a log line */
+    evh_redact("http://x/crn/A000001/tier/1?c=A000001", "A000001", out, sizeof out);
+    assert_string_equal(out, "http://x/crn/[crn]/tier/1?c=[crn]");
+    evh_redact("Person with crn of A000001 not found", NULL, out, sizeof out);
+    assert_string_equal(out, "Person with crn of A000001 not found");
+    evh_redact("A000001", "A000001", out, 4);
+    assert_string_equal(out, "[cr");
 }
 
 /* ---- database --------------------------------------------------------------- */
@@ -362,6 +389,7 @@ int main(void) {
         cmocka_unit_test(test_to_london),
         cmocka_unit_test(test_now_strictly_increasing),
         cmocka_unit_test(test_params),
+        cmocka_unit_test(test_text_rules),
     };
     const struct CMUnitTest database[] = {
         cmocka_unit_test(test_service_users),      cmocka_unit_test(test_next_id),

@@ -9,6 +9,7 @@
  *   body without reference or notes -> EV_FAIL
  *   merged              -> CourtCaseNoteMerged, EV_OK (also when out of sequence: nothing changed)
  *   not found (person, C294, manager) -> CourtCaseNoteMergeFailed, EV_OK (swallowed, as the original)
+ *   service user or CLBI007 missing -> CourtCaseNoteMergeFailed, EV_FAIL (configuration)
  *   database failure    -> CourtCaseNoteMergeFailed, EV_RETRY or EV_FAIL
  */
 #include <jansson.h>
@@ -91,6 +92,11 @@ static ev_status court_case_note_published(db_conn *db, httpc *http, const ev_me
         dw_telemetry("CourtCaseNoteMergeFailed", "externalReference", reference, "exception", safe, NULL);
         break;
     }
+    case CN_FAILED:
+        dw_telemetry("CourtCaseNoteMergeFailed", "externalReference", reference, "exception", derr, NULL);
+        snprintf(err, errlen, "%s", derr);
+        st = EV_FAIL;
+        break;
     case CN_DB_ERROR:
         dw_telemetry("CourtCaseNoteMergeFailed", "externalReference", reference, "exception", "database error", NULL);
         st = evh_db_status(db, derr, err, errlen);
