@@ -81,6 +81,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/timeutil.h"
 #include "db/seed/seed_internal.h"
@@ -287,14 +288,41 @@ static void raise_sequence(seeder *g, const char *name, int64_t next) {
     }
 }
 
+/* On a terminal: one line redrawn in place, "seed [####....]  45%  450/1000 people  2100/s  0:00:26 left".
+ * Elsewhere (a pipe, a log file): the JSON progress lines below. */
+static void progress_bar(seeder *g, bool final, double secs, double rate, double eta) {
+    enum { WIDTH = 30 };
+    long total = g->o->people > 0 ? g->o->people : 1;
+    int filled = (int)((double)g->done * WIDTH / (double)total);
+    if (filled > WIDTH) filled = WIDTH;
+    char bar[WIDTH + 1];
+    for (int i = 0; i < WIDTH; i++) bar[i] = i < filled ? '#' : '.';
+    bar[WIDTH] = 0;
+    long left = (long)(eta + 0.5);
+    if (final)
+        fprintf(stderr, "\rseed [%s] 100%%  %ld people, %" PRIu64 " rows in %.1f s (%.0f people/s)\x1b[K\n", bar, g->done,
+                sd_total_rows(g), secs, rate);
+    else
+        fprintf(stderr, "\rseed [%s] %3d%%  %ld/%ld people  %.0f/s  %ld:%02ld:%02ld left\x1b[K", bar,
+                (int)((double)g->done * 100 / (double)total), g->done, g->o->people, rate, left / 3600, left / 60 % 60,
+                left % 60);
+    fflush(stderr);
+}
+
 static void progress(seeder *g, bool final) {
     if (!g->o->progress) return;
+    static int tty = -1;
+    if (tty < 0) tty = isatty(STDERR_FILENO) ? 1 : 0;
     uint64_t now = tu_mono_ms();
-    if (!final && now - g->last_progress < 5000) return;
+    if (!final && now - g->last_progress < (tty ? 200u : 5000u)) return;
     g->last_progress = now;
     double secs = (double)(now - g->t0) / 1000.0;
     double rate = secs > 0 ? (double)g->done / secs : 0;
     double eta = rate > 0 ? (double)(g->o->people - g->done) / rate : 0;
+    if (tty) {
+        progress_bar(g, final, secs, rate, eta);
+        return;
+    }
     if (final)
         fprintf(stderr,
                 "{\"level\":\"INFO\",\"message\":\"seed complete\",\"people\":%ld,\"rows\":%" PRIu64
