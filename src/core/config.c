@@ -92,6 +92,10 @@ bool config_load(char *err, size_t errlen) {
     cfg.document_store = env_str("DELIUSD_DOCUMENT_STORE", "data/documents");
     if (!env_long("DELIUSD_DOCUMENT_STORE_TIMEOUT_MS", 60000, 100, 3600000, &n, err, errlen)) return false;
     cfg.document_store_timeout_ms = (int)n;
+    if (!env_long("DELIUSD_DOCUMENT_STORE_MAX_TRANSFERS", cfg.threads / 2 > 1 ? cfg.threads / 2 : 1, 1, 4096, &n, err,
+                  errlen))
+        return false;
+    cfg.document_store_max_transfers = (int)n;
     if (!env_bool("DELIUSD_DEBUG_QUERY_COUNT", false, &cfg.debug_query_count, err, errlen)) return false;
     cfg.community_api_url = env_str("DELIUSD_COMMUNITY_API_URL", NULL);
     if (!env_long("DELIUSD_COMMUNITY_API_CONNECT_TIMEOUT_MS", 20000, 100, 600000, &n, err, errlen)) return false;

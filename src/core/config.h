@@ -29,6 +29,7 @@ typedef struct config {
     bool lao_ignore_restrictions;/* DELIUSD_LAO_IGNORE_RESTRICTIONS, true */
     const char *document_store;  /* DELIUSD_DOCUMENT_STORE: directory (data/documents) or http(s):// Alfresco base */
     int document_store_timeout_ms; /* DELIUSD_DOCUMENT_STORE_TIMEOUT_MS, 60000: remote store read timeout */
+    int document_store_max_transfers; /* DELIUSD_DOCUMENT_STORE_MAX_TRANSFERS, default max(1, threads / 2) */
     bool debug_query_count;      /* DELIUSD_DEBUG_QUERY_COUNT (test setting): X-Query-Count header */
     /* compare tools (court-case-and-delius.md §4.2) */
     const char *community_api_url;       /* DELIUSD_COMMUNITY_API_URL, none: the legacy API compared against */

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -175,11 +176,16 @@ struct remote_xfer {
     size_t head, len;    /* ring contents: len bytes from head */
 };
 
+/* Remote transfers alive (thread or reader): each holds an HTTP worker thread while
+ * it waits on the store, so at most cfg.document_store_max_transfers run at once. */
+static atomic_int transfers;
+
 static void xfer_unref(remote_xfer *x) {
     pthread_mutex_lock(&x->mu);
     bool last = --x->refs == 0;
     pthread_mutex_unlock(&x->mu);
     if (!last) return;
+    atomic_fetch_sub(&transfers, 1);
     pthread_mutex_destroy(&x->mu);
     pthread_cond_destroy(&x->cv);
     free(x->ring);
@@ -307,6 +313,12 @@ static void *xfer_main(void *arg) {
 
 static int remote_open(docstore *s, const char *id, docstore_reader **out, docstore_meta *meta, char *err,
                        size_t errlen) {
+    int limit = cfg.document_store_max_transfers > 0 ? cfg.document_store_max_transfers : 1;
+    if (atomic_fetch_add(&transfers, 1) >= limit) {
+        atomic_fetch_sub(&transfers, 1);
+        set_err(err, errlen, "too many document transfers in progress%s", "");
+        return DOCSTORE_UNAVAILABLE;
+    }
     remote_xfer *x = calloc(1, sizeof *x);
     if (!x) abort();
     pthread_mutex_init(&x->mu, NULL);

@@ -308,14 +308,20 @@ def start_stub():
 
 
 @pytest.fixture(scope="module")
-def remote(db, keys, module_tmp):
+def stub():
     server, seen, counts = start_stub()
     url = f"http://127.0.0.1:{server.server_address[1]}/alfresco/"  # a trailing '/' is collapsed
+    yield url, seen, counts
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def remote(db, keys, module_tmp, stub):
+    url, seen, counts = stub
     d = Deliusd(db, keys, env={"DELIUSD_DOCUMENT_STORE": url, "DELIUSD_DOCUMENT_STORE_TIMEOUT_MS": "1000",
                                "DELIUSD_THREADS": "4"}, tmpdir=module_tmp).start()
     yield d, seen, counts
     d.stop()
-    server.shutdown()
 
 
 def test_remote_200_streams_through(remote):
@@ -387,5 +393,30 @@ def test_remote_connection_refused(db, keys, tmp_path):
         # the ownership check still comes first
         assert download_both(d, BASE + "/wrong", status=404).json()["developerMessage"] == \
             "Document with id of wrong not found for CRN D000001"
+    finally:
+        d.stop()
+
+
+def test_remote_transfers_are_capped(db, keys, tmp_path, stub):
+    """A hanging store holds a worker thread per transfer: beyond DELIUSD_DOCUMENT_STORE_MAX_TRANSFERS
+    a download is refused at once (503) and the other routes keep answering."""
+    url, _, _ = stub
+    d = Deliusd(db, keys, env={"DELIUSD_DOCUMENT_STORE": url, "DELIUSD_DOCUMENT_STORE_TIMEOUT_MS": "1000",
+                               "DELIUSD_DOCUMENT_STORE_MAX_TRANSFERS": "1", "DELIUSD_THREADS": "3"},
+                tmpdir=str(tmp_path)).start()
+    try:
+        results = {}
+        t = threading.Thread(target=lambda: results.setdefault(
+            "hang", d.get(BASE + "/doc-500807", roles=[COURT], timeout=60)))
+        t.start()
+        time.sleep(0.5)
+        started = time.monotonic()
+        r = d.get(BASE + "/doc-500805", roles=[COURT])
+        assert r.status == 503 and time.monotonic() - started < 2
+        assert d.get("/probation-case/C123456/status", roles=[COURT]).status == 200
+        t.join(30)
+        assert results["hang"].status == 503
+        r = d.get(BASE + "/doc-500805", roles=[COURT])  # the slot is free again
+        assert r.status == 200 and r.body == b"remote psr content " * 1000
     finally:
         d.stop()
