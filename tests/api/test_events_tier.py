@@ -90,6 +90,9 @@ def test_changed_tier_then_newer_tier_then_redelivery(env):
     assert {"tier": "D2", "calculationDate": "2021-04-23T19:25:43.511", "calculationId": f"{CALC}00"} in \
         events_logged(d, "TierUpdateSuccess")
     assert "A000001" not in "".join(line for line in d.log_text().splitlines() if '"telemetry"' in line)
+    m = d.get("/metrics").text
+    assert 'deliusd_events_total{event="TierUpdateSuccess"} 1' in m
+    assert 'deliusd_events_total{event="TIER_CALCULATION_COMPLETE_RECEIVED"} 1' in m
 
     # a newer calculation end-dates the open tier
     url2 = calc(stub, "A000001", 1, "C2", "2021-04-24T18:25:43.511Z")
