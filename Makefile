@@ -107,8 +107,14 @@ FUZZ_FLAGS := -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined 
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRCS)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_FLAGS) -o $@ $^ $(LDLIBS)
-fuzz: build/fuzz/fuzz_json build/fuzz/fuzz_token
+# the compare tools' body parser and JSON comparison (services/court_case/compare_body.c, core/jsondiff.c)
+build/fuzz/fuzz_compare_body: tests/fuzz/fuzz_compare_body.c src/services/court_case/compare_body.c src/core/jsondiff.c $(FUZZ_SRCS)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_FLAGS) -o $@ $^ $(LDLIBS)
+fuzz: build/fuzz/fuzz_json build/fuzz/fuzz_token build/fuzz/fuzz_compare_body
 	@mkdir -p build/fuzz/corpus-json build/fuzz/corpus-token
 	build/fuzz/fuzz_json -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus-json
 	build/fuzz/fuzz_token -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus-token
+	@mkdir -p build/fuzz/corpus-compare
+	build/fuzz/fuzz_compare_body -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus-compare
 .PHONY: fuzz

@@ -7,7 +7,9 @@
  * way down and is cut back on the way up.
  *
  * Cost bounds: arrays are matched in O(n) when the elements are already in the
- * same order; otherwise O(n^2) equality checks. The key-field search and the
+ * same order; otherwise by an order-insensitive structural hash (sort and
+ * binary search, equality checked only where hashes agree), so a reversed
+ * array of 100k elements is not 10^10 comparisons. The key-field search and the
  * closest-element pairing are skipped for arrays longer than MATCH_LIMIT (then
  * the leftovers are paired in order), so a large document cannot make one
  * comparison quadratic in its diff cost.
@@ -39,6 +41,102 @@ static bool num_equal(const json_t *a, const json_t *b) {
     return json_number_value(a) == json_number_value(b);
 }
 
+/* An order-insensitive structural hash: equal documents (by jd_equal) hash
+ * equal. Object members and array elements are combined commutatively;
+ * numbers hash by their double value so 1 and 1.0 agree. */
+static uint64_t mix(uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+static uint64_t hash_bytes(const char *p, size_t n) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
+    return h;
+}
+
+static uint64_t jd_hash(const json_t *v) {
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: {
+        uint64_t h = 0x6f626a;
+        const char *k;
+        json_t *x;
+        json_object_foreach((json_t *)v, k, x) h += mix(hash_bytes(k, strlen(k)) * 31 + jd_hash(x));
+        return mix(h);
+    }
+    case JSON_ARRAY: {
+        uint64_t h = 0x617272;
+        size_t i;
+        json_t *x;
+        json_array_foreach(v, i, x) h += mix(jd_hash(x));
+        return mix(h ^ json_array_size(v));
+    }
+    case JSON_STRING: return hash_bytes(json_string_value(v), json_string_length(v));
+    case JSON_INTEGER:
+    case JSON_REAL: {
+        double d = json_number_value(v);
+        if (d == 0) d = 0; /* -0.0 == 0.0 */
+        uint64_t bits;
+        memcpy(&bits, &d, sizeof bits);
+        return mix(bits ^ 0x6e756d);
+    }
+    case JSON_TRUE: return 1;
+    case JSON_FALSE: return 2;
+    default: return 3;
+    }
+}
+
+bool jd_equal(const json_t *a, const json_t *b);
+
+typedef struct hidx {
+    uint64_t h;
+    size_t i;
+} hidx;
+
+static int hidx_cmp(const void *x, const void *y) {
+    const hidx *p = x, *q = y;
+    if (p->h != q->h) return p->h < q->h ? -1 : 1;
+    return p->i < q->i ? -1 : p->i > q->i;
+}
+
+/* Pairs each unpaired element of e with an unused equal element of a (pair[i]
+ * = index in a, used[j] set), in O((n + m) log m) plus the equality checks of
+ * elements whose hashes agree. */
+static void match_equal(const json_t *e, const json_t *a, size_t *pair, bool *used) {
+    size_t ne = json_array_size(e), na = json_array_size(a);
+    if (!ne || !na) return;
+    hidx *ha = malloc(na * sizeof *ha);
+    if (!ha) abort();
+    size_t n = 0;
+    for (size_t j = 0; j < na; j++)
+        if (!used[j]) ha[n].h = jd_hash(json_array_get(a, j)), ha[n].i = j, n++;
+    qsort(ha, n, sizeof *ha, hidx_cmp);
+    for (size_t i = 0; i < ne && n; i++) {
+        if (pair[i] != SIZE_MAX) continue;
+        json_t *x = json_array_get(e, i);
+        uint64_t h = jd_hash(x);
+        size_t lo = 0, hi = n; /* first entry with hash >= h */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (ha[mid].h < h) lo = mid + 1;
+            else hi = mid;
+        }
+        for (size_t k = lo; k < n && ha[k].h == h; k++) {
+            size_t j = ha[k].i;
+            if (!used[j] && jd_equal(x, json_array_get(a, j))) {
+                pair[i] = j;
+                used[j] = true;
+                break;
+            }
+        }
+    }
+    free(ha);
+}
+
 bool jd_equal(const json_t *a, const json_t *b) {
     if (!a || !b) return a == b;
     if (json_is_number(a) && json_is_number(b)) return num_equal(a, b);
@@ -63,18 +161,15 @@ bool jd_equal(const json_t *a, const json_t *b) {
         while (i < n && jd_equal(json_array_get(a, i), json_array_get(b, i))) i++;
         if (i == n) return true; /* same order: the common case */
         bool *used = calloc(n, sizeof *used);
-        if (!used) abort();
+        size_t *pair = malloc(n * sizeof *pair);
+        if (!used || !pair) abort();
+        for (size_t k = 0; k < n; k++) pair[k] = k < i ? k : SIZE_MAX;
         for (size_t k = 0; k < i; k++) used[k] = true;
+        match_equal(a, b, pair, used);
         bool ok = true;
-        for (; ok && i < n; i++) {
-            json_t *x = json_array_get(a, i);
-            bool found = false;
-            for (size_t j = 0; j < n && !found; j++) {
-                if (!used[j] && jd_equal(x, json_array_get(b, j))) used[j] = found = true;
-            }
-            ok = found;
-        }
+        for (size_t k = i; k < n && ok; k++) ok = pair[k] != SIZE_MAX;
         free(used);
+        free(pair);
         return ok;
     }
     default: return true; /* true, false, null: same type is enough */
@@ -272,28 +367,21 @@ static void diff_array(diff_ctx *c, const json_t *e, const json_t *a) {
             used[i] = true;
         }
     }
-    for (size_t i = 0; i < ne; i++) {
-        if (pair[i] != SIZE_MAX) continue;
-        for (size_t j = 0; j < na; j++) {
-            if (!used[j] && jd_equal(json_array_get(e, i), json_array_get(a, j))) {
-                pair[i] = j;
-                used[j] = true;
-                break;
-            }
-        }
-    }
+    match_equal(e, a, pair, used);
     /* 2. the rest: each with the closest unused element (fewest differences, same type
      *    preferred; the first unused one when the arrays are large) */
     bool small = ne <= MATCH_LIMIT && na <= MATCH_LIMIT;
+    size_t next_free = 0; /* large arrays: leftovers pair in order */
     for (size_t i = 0; i < ne; i++) {
         if (pair[i] != SIZE_MAX) continue;
         json_t *x = json_array_get(e, i);
         size_t best = SIZE_MAX, best_cost = SIZE_MAX;
-        for (size_t j = 0; j < na; j++) {
+        for (size_t j = small ? 0 : next_free; j < na; j++) {
             json_t *y = json_array_get(a, j);
             if (used[j]) continue;
             if (!small) {
                 best = j;
+                next_free = j + 1;
                 break;
             }
             bool same_kind = json_typeof(x) == json_typeof(y) || (json_is_number(x) && json_is_number(y));

@@ -202,6 +202,29 @@ static void test_large_reversed_array(void **state) {
     json_decref(a);
 }
 
+/* 100k elements in reverse order: matched through the structural hash (a
+ * pairwise search would be 5 * 10^9 comparisons and never finish here). */
+static void test_huge_reversed_array(void **state) {
+    (void)state;
+    enum { N = 100000 };
+    json_t *e = json_array(), *a = json_array();
+    for (int i = 0; i < N; i++) {
+        json_array_append_new(e, i % 2 ? json_integer(i) : json_pack("{s:i,s:[i,s]}", "k", i, "v", i, "x"));
+        json_array_append_new(a, (N - 1 - i) % 2 ? json_real((double)(N - 1 - i))
+                                                 : json_pack("{s:[s,i],s:i}", "v", "x", N - 1 - i, "k", N - 1 - i));
+    }
+    assert_true(jd_equal(e, a));
+    assert_int_equal(jd_compare(e, a, 5, NULL), 0);
+    json_array_set_new(a, 0, json_integer(-1)); /* replaces 99999.0 */
+    char *text = NULL;
+    assert_int_equal(jd_compare(e, a, 5, &text), 1);
+    assert_non_null(text);
+    assert_string_equal(text, "[99999]\nExpected: 99999\n     got: -1");
+    free(text);
+    json_decref(e);
+    json_decref(a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_identical),
@@ -215,6 +238,7 @@ int main(void) {
         cmocka_unit_test(test_cap_and_long_values),
         cmocka_unit_test(test_documents_fixture_pair),
         cmocka_unit_test(test_large_reversed_array),
+        cmocka_unit_test(test_huge_reversed_array),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
