@@ -20,7 +20,7 @@ import itertools
 
 import pytest
 
-from conftest import ADMIN, COURT, TIER, UPW, Deliusd, drop_database, new_database
+from conftest import ADMIN, BACKEND, COURT, TIER, UPW, Deliusd, drop_database, new_database
 from seedschema import assert_schema, schema_errors
 
 TODAY = datetime.date(2024, 6, 15)
@@ -910,8 +910,10 @@ def query_counts(d, paths):
     return counts
 
 
-# per route: the statement count stated beside its handler
-BUDGET = {"/convictions": 8, "/convictions/E": 8, "/convictions/E/sentenceStatus": 3,
+# per route: the statement count stated beside its handler (on SQLite the conviction bodies add
+# BEGIN and COMMIT: their 7 statements after the person share one read transaction)
+TX = 2 if BACKEND == "sqlite" else 0
+BUDGET = {"/convictions": 8 + TX, "/convictions/E": 8 + TX, "/convictions/E/sentenceStatus": 3,
           "/convictions/E/requirements": 3, "/convictions/E/pssRequirements": 3,
           "/convictions/E/licenceConditions": 3, "/convictions/E/nsis?nsiCodes=BRE": 5,
           "/convictions/E/nsis/N": 5, "/convictions/E/courtReports": 4, "/convictions/E/courtAppearances": 3,
