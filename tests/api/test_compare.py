@@ -95,6 +95,9 @@ def db(module_tmp):
     fx.ins(database, "NSI", NSI_ID=C_NSI, EVENT_ID=fx.C_EVENT_OLD, NSI_TYPE_ID=type_id, **nsi)
     fx.ins(database, "NSI", NSI_ID=NSI_FIRST, EVENT_ID=None, NSI_TYPE_ID=type_id, **nsi)
     database.nsi_code = code.strip()
+    # §4.3 evidence 3: a limited-access person
+    fx.person(database, 500950, "Y123456", CURRENT_RESTRICTION=1,
+              RESTRICTION_MESSAGE="This is a restricted record. Please contact a system administrator")
     yield database
     drop_database(database)
 
@@ -490,6 +493,30 @@ def test_evidence_2_no_sentenced_event_unable_to_execute(cc, legacy):
                                                       "CONVICTION_BY_ID_COURT_REPORTS",
                                                       "CONVICTION_BY_ID_SENTENCE_STATUS"]
     assert sorted(p for p, _ in legacy.seen) == ["/secure/offenders/crn/U123456", "/secure/offenders/crn/U123456/all"]
+
+
+# GET_offender_all_Y123456.json of the original's simulations
+LAO_BODY = b'{"status":403,"developerMessage":"This is a restricted record. Please contact a system administrator"}'
+
+
+def test_evidence_3_lao_403_body_compared(cc, db, keys, tmp_path, legacy):
+    d = Deliusd(db, keys, env=dict(ENV, DELIUSD_COMMUNITY_API_URL=legacy.url, DELIUSD_LAO_IGNORE_RESTRICTIONS="false"),
+                tmpdir=str(tmp_path)).start()
+    legacy.target_port = d.port
+    try:
+        assert d.get("/secure/offenders/crn/Y123456/all", roles=[COURT]).status == 403
+        legacy.overrides["/secure/offenders/crn/Y123456/all"] = (403, LAO_BODY, 0)
+        rep = compare_all(d, {"crns": ["Y123456"], "uriConfig": {"OFFENDER_DETAIL": {}}, "pageNumber": 1,
+                              "pageSize": 1})
+        assert rep["totalNumberOfRequests"] == 1 and rep["numberOfSuccessfulRequests"] == 1, rep
+        assert rep["failureReports"] == [] and rep["endpointsCovered"] == ["OFFENDER_DETAIL covered 1 times"]
+        # the legacy API saying something else about the same record is a difference in the body
+        legacy.overrides["/secure/offenders/crn/Y123456/all"] = (403, b'{"status":403,"developerMessage":"No"}', 0)
+        msg = executed_failed(compare(d, "OFFENDER_DETAIL", {"crn": "Y123456"}))
+        assert msg.startswith("developerMessage\nExpected: \"This is a restricted record."), msg
+    finally:
+        legacy.target_port = cc.port
+        d.stop()
 
 
 def test_compare_all_fills_nsi_params_and_reports_unknown_uri(cc, legacy):
