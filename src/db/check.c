@@ -166,10 +166,11 @@ static int check_need(db_conn *c, const catalogue *cat, const db_need *n, json_t
                 missing(list, "index", n->table, n->what, "index on %s (%s)", n->table, n->what);
             return 0;
         }
-        char cols[512];
-        snprintf(cols, sizeof cols, "%s", n->what);
+        char *cols = strdup(n->what); /* any length */
+        if (!cols) return -1;
         for (char *save = NULL, *col = strtok_r(cols, ",", &save); col; col = strtok_r(NULL, ",", &save))
             if (!has_column(cat, n->table, col)) missing(list, "column", n->table, col, "column %s.%s", n->table, col);
+        free(cols);
         return 0;
     }
     case NEED_CODE: {
