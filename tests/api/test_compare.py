@@ -33,6 +33,7 @@ class Legacy(http.server.ThreadingHTTPServer):
     def __init__(self):
         self.overrides = {}   # path -> (status, body bytes, delay seconds)
         self.seen = []        # (path, {header: value})
+        self.client_ports = []  # deliusd's source port of each request (connection reuse)
         self.target_port = None
         super().__init__(("127.0.0.1", 0), LegacyHandler)
 
@@ -50,6 +51,7 @@ class LegacyHandler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         srv = self.server
         srv.seen.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
+        srv.client_ports.append(self.client_address[1])
         if self.path in srv.overrides:
             status, body, delay = srv.overrides[self.path]
             if delay:
@@ -120,10 +122,12 @@ def clean_stub(request):
         srv = request.getfixturevalue("legacy")
         srv.overrides.clear()
         srv.seen.clear()
+        srv.client_ports.clear()
     if "many" in request.fixturenames:
         _, srv = request.getfixturevalue("many")
         srv.overrides.clear()
         srv.seen.clear()
+        srv.client_ports.clear()
 
 
 def served_paths(d):
@@ -576,6 +580,7 @@ def test_compare_all_pages_of_50(many):
     seen_crns = []
     for page, size in ((1, 20), (2, 20), (3, 10)):
         stub.seen.clear()
+        stub.client_ports.clear()
         rep = compare_all(d, {"uriConfig": cfg, "pageNumber": page, "pageSize": 20})
         assert rep["totalNumberOfCrns"] == 50 and rep["totalPages"] == 3 and rep["currentPageNumber"] == page
         people = range((page - 1) * 20 + 1, (page - 1) * 20 + size + 1)  # insertion index i
@@ -602,6 +607,7 @@ def test_compare_all_pages_of_50(many):
         assert rep["endpointsRequestedButNotCovered"] == ([] if conv_executed else ["CONVICTION_BY_ID"])
         summaries = [p.rsplit("/", 1)[1] for p, _ in stub.seen if p.count("/") == 4]
         assert summaries == [f"T{51 - i:06d}" for i in people]  # OFFENDER_ID order, one call each
+        assert len(set(stub.client_ports)) == 1, stub.client_ports  # one connection for the whole compareAll
         seen_crns += summaries
     assert len(set(seen_crns)) == 50 and "T999999" not in seen_crns
     # beyond the last page: no people, still the totals
