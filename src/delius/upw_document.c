@@ -81,20 +81,20 @@ typedef struct ctx {
     char started[DW_TS_LEN];
 } ctx;
 
-/* Rolls back, deletes the stored file, writes the 'F' audit row. */
-static void undo(ctx *x) {
+/* Rolls back, deletes the stored file, writes the 'F' audit row (not for a duplicate). */
+static void undo(ctx *x, bool audit) {
     db_rollback(x->c);
     if (x->doc_id && x->doc_id[0]) {
         char derr[256];
         docstore_delete(x->store, x->doc_id, derr, sizeof derr);
     }
-    if (x->user_id > 0) dw_audit_failure(x->c, "WPBI006", x->user_id, x->started, "");
+    if (audit && x->user_id > 0) dw_audit_failure(x->c, "WPBI006", x->user_id, x->started, "");
 }
 
 static ua_outcome db_fail(ctx *x) {
     snprintf(x->err, x->errlen, "%s", db_errmsg(x->c));
-    bool dup = db_errclass(x->c) == DB_ERR_UNIQUE;
-    undo(x);
+    bool dup = db_errclass(x->c) == DB_ERR_UNIQUE; /* a concurrent delivery won the race */
+    undo(x, !dup);
     return dup ? UA_DUPLICATE : UA_DB_ERROR;
 }
 
@@ -103,7 +103,7 @@ __attribute__((format(printf, 2, 3))) static ua_outcome failed(ctx *x, const cha
     va_start(ap, fmt);
     vsnprintf(x->err, x->errlen, fmt, ap);
     va_end(ap);
-    undo(x);
+    undo(x, true);
     return UA_FAILED;
 }
 

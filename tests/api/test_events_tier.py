@@ -210,3 +210,10 @@ def test_no_active_manager_fails_and_writes_nothing(env):
     assert "PersonManager with crn of A000009 not found" in err
     assert offender(d.db, oid)[:2] == (None, 0)
     assert tier_rows(d.db, oid) == [] and contact_rows(d.db, oid) == []
+
+
+def test_tier_api_url_path_segments_are_encoded(env):
+    d, stub = env
+    publish(d, event("A/../x y", None, 8))
+    wait_idle(d, "tier")
+    assert [r[1] for r in stub.requests if "x%20y" in r[1]] == [f"/hmpps-tier/crn/A%2F..%2Fx%20y/tier/{CALC}08"]

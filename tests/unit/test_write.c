@@ -138,6 +138,12 @@ static void test_text_rules(void **state) {
     assert_string_equal(out, "Person with crn of A000001 not found");
     evh_redact("A000001", "A000001", out, 4);
     assert_string_equal(out, "[cr");
+    /* a value from an event as one URL path segment */
+    assert_true(evh_path_segment("A000001", out, sizeof out));
+    assert_string_equal(out, "A000001");
+    assert_true(evh_path_segment("../x y/%", out, sizeof out));
+    assert_string_equal(out, "..%2Fx%20y%2F%25");
+    assert_false(evh_path_segment("abc/", out, 5));
 }
 
 /* ---- database --------------------------------------------------------------- */

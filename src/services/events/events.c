@@ -55,3 +55,22 @@ void evh_redact(const char *msg, const char *crn, char *out, size_t n) {
     }
     out[k] = '\0';
 }
+
+bool evh_path_segment(const char *s, char *out, size_t n) {
+    static const char hex[] = "0123456789ABCDEF";
+    size_t k = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        bool plain = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+                     *p == '.' || *p == '_' || *p == '~';
+        if (k + (plain ? 1 : 3) >= n) return false;
+        if (plain) {
+            out[k++] = (char)*p;
+        } else {
+            out[k++] = '%';
+            out[k++] = hex[*p >> 4];
+            out[k++] = hex[*p & 15];
+        }
+    }
+    if (n) out[k] = '\0';
+    return n > 0;
+}

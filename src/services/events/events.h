@@ -29,6 +29,10 @@ ev_status evh_db_status(db_conn *db, const char *msg, char *err, size_t errlen);
  * present but not a valid date-time. out >= 40 bytes. */
 bool evh_occurred_at(const ev_message *m, char *out, size_t n);
 
+/* Percent-encodes s as one URL path segment (everything but [A-Za-z0-9-._~]).
+ * Returns false when out (n bytes) is too small. */
+bool evh_path_segment(const char *s, char *out, size_t n);
+
 /* Copies msg into out with every occurrence of crn replaced by "[crn]", for
  * log lines (no CRNs in logs). */
 void evh_redact(const char *msg, const char *crn, char *out, size_t n);

@@ -40,8 +40,13 @@ static ev_status tier_calculation_complete(db_conn *db, httpc *http, const ev_me
         snprintf(url, sizeof url, "%s", m->detail_url);
     } else if (cfg.tier_api_url && *cfg.tier_api_url && calc_id && *calc_id) {
         size_t n = strlen(cfg.tier_api_url);
+        char crn_seg[128], calc_seg[256];
+        if (!evh_path_segment(m->crn, crn_seg, sizeof crn_seg) || !evh_path_segment(calc_id, calc_seg, sizeof calc_seg)) {
+            snprintf(err, errlen, "CRN or calculationId too long");
+            return EV_FAIL;
+        }
         snprintf(url, sizeof url, "%.*s/crn/%s/tier/%s", (int)(n && cfg.tier_api_url[n - 1] == '/' ? n - 1 : n),
-                 cfg.tier_api_url, m->crn, calc_id);
+                 cfg.tier_api_url, crn_seg, calc_seg);
     } else {
         snprintf(err, errlen, "no detailUrl, and no DELIUSD_TIER_API_URL with a calculationId");
         return EV_FAIL;
