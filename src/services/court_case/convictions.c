@@ -181,20 +181,7 @@ static int load(db_conn *c, arena *a, cv_rows *out, const char *sql, int nfilter
     return cv_rows_load(s, a, out);
 }
 
-static int load_all(db_conn *c, arena *a, int64_t offender_id, bool active_only, int64_t event_id, conv_data *d);
-
-/* Loads everything (7 statements after the person). event_id > 0: that event only. */
-static int load_convictions(db_conn *c, arena *a, int64_t offender_id, bool active_only, int64_t event_id,
-                            conv_data *d) {
-    memset(d, 0, sizeof *d);
-    /* SQLite: the 7 statements share one read transaction - one snapshot for the whole
-     * body, and one file lock instead of seven (about 15 % less CPU per request). */
-    bool tx = db_kind_of(c) == DB_SQLITE && db_begin(c) == 0;
-    int rc = load_all(c, a, offender_id, active_only, event_id, d);
-    if (tx && db_commit(c) != 0) db_rollback(c);
-    return rc;
-}
-
+/* The 7 statements after the person; the children only when there are events. */
 static int load_all(db_conn *c, arena *a, int64_t offender_id, bool active_only, int64_t event_id, conv_data *d) {
     if (load(c, a, &d->events, SQL_EVENTS, 1, offender_id, active_only, event_id) != 0) return -1;
     if (d->events.n == 0) return 0; /* nothing to attach children to */
@@ -206,6 +193,18 @@ static int load_all(db_conn *c, arena *a, int64_t offender_id, bool active_only,
         load(c, a, &d->managers, SQL_ORDER_MANAGERS, 1, offender_id, active_only, event_id) != 0)
         return -1;
     return 0;
+}
+
+/* Loads everything (7 statements after the person). event_id > 0: that event only. */
+static int load_convictions(db_conn *c, arena *a, int64_t offender_id, bool active_only, int64_t event_id,
+                            conv_data *d) {
+    memset(d, 0, sizeof *d);
+    /* SQLite: the 7 statements share one read transaction - one snapshot for the whole
+     * body, and one file lock instead of seven (about 15 % less CPU per request). */
+    bool tx = db_kind_of(c) == DB_SQLITE && db_begin(c) == 0;
+    int rc = load_all(c, a, offender_id, active_only, event_id, d);
+    if (tx && db_commit(c) != 0) db_rollback(c);
+    return rc;
 }
 
 /* --- writing --------------------------------------------------------------- */
