@@ -23,6 +23,7 @@ import pytest
 
 import ccfixtures as fx
 from conftest import COURT, TIER, Deliusd, drop_database, free_port, new_database
+from seedschema import assert_schema
 
 READ_TIMEOUT_MS = 1000
 
@@ -144,6 +145,8 @@ def compare(d, uri, params, token=None, headers=None, status=200):
     r = d.post("/secure/compare", {"uri": uri, "params": params}, token=token or d.token([COURT]),
                headers=headers)
     assert r.status == status, r
+    if status == 200:
+        assert_schema(r.json(), "CompareReport", seed="001")
     return r.json()
 
 
@@ -453,6 +456,9 @@ def is_served(d, name):
 def compare_all(d, body, status=200):
     r = d.post("/secure/compareAll", body, roles=[COURT])
     assert r.status == status, r
+    if status == 200:
+        assert_schema(r.json(), "CompareAllReport", seed="001")
+        assert all(isinstance(x, str) for x in r.json()["endpointsCovered"] + r.json()["endpointsRequestedButNotCovered"])
     return r.json()
 
 
