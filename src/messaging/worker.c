@@ -151,6 +151,21 @@ static void sleep_ms(long ms) {
     nanosleep(&ts, NULL);
 }
 
+/* Copies err into out with every occurrence of crn replaced by "[crn]" (no CRNs in logs). */
+static void redact(const char *err, const char *crn, char *out, size_t outlen) {
+    size_t n = 0, cl = crn ? strlen(crn) : 0;
+    for (const char *p = err; *p && n + 1 < outlen;) {
+        if (cl && !strncmp(p, crn, cl)) {
+            n += (size_t)snprintf(out + n, outlen - n, "[crn]");
+            if (n >= outlen) n = outlen - 1;
+            p += cl;
+        } else {
+            out[n++] = *p++;
+        }
+    }
+    out[n < outlen ? n : outlen - 1] = 0;
+}
+
 /* Handles one received message: dispatch, retries, fail, metrics. Returns true when the
  * message is done and must be acknowledged (the caller acknowledges a batch at once). */
 static bool handle(worker *w, db_conn **db, httpc *http, mq_queue *q, mq_msg *msg) {
@@ -206,9 +221,11 @@ static bool handle(worker *w, db_conn **db, httpc *http, mq_queue *q, mq_msg *ms
         snprintf(rc_txt, sizeof rc_txt, "%d", msg->receive_count);
         int frc = mq_fail(q, msg, err, qerr, sizeof qerr);
         if (frc == 1) count(w->queue, et, OUT_DEAD);
+        char logged[512];
+        redact(err, prc == 0 ? env.crn : NULL, logged, sizeof logged);
         log_msg(LOG_WARN, frc == 1 ? "message failed and was dead-lettered" : "message failed; it will be redelivered",
                 "queue", w->queue, "eventType", et, "messageId", mid, "receiveCount", rc_txt,
-                "outcome", st == EV_RETRY ? "retry" : "fail", "error", err, NULL);
+                "outcome", st == EV_RETRY ? "retry" : "fail", "error", logged, NULL);
         if (frc < 0) log_msg(LOG_WARN, "cannot record the failure", "queue", w->queue, "error", qerr, NULL);
     }
     ev_envelope_free(&env);
