@@ -274,7 +274,9 @@ def main():
              "(rows counted). `test` = the test consumer (one idempotent INSERT transaction per event, "
              "the transport's own cost); `tier` = tier.calculation.complete with a local Tier API stub "
              "(Python http.server) and the real writes. SQS = fauxqs@1.9.2 on loopback, fed through "
-             "an SNS topic.", "",
+             "an SNS topic. `rows written` < events for tier: the calculations that left a person's tier "
+             "unchanged write nothing (acknowledged). `load` = the machine's 1-minute load average after the "
+             "run (2 CPUs shared with other work while measured: the figures are pessimistic).", "",
              "| database | transport | consumer | workers | events | seconds | events/s | rows written | load |",
              "|---|---|---|---:|---:|---:|---:|---:|---:|"]
     for b, t, k, th, n, e, r, w, la in rows:
