@@ -280,7 +280,10 @@ static json_t *new_code_json(compare_ctx *c, const char *url, const char **why) 
         json_t *mm = json_object_get(doc, json_object_get(doc, "developerMessage") ? "developerMessage" : "message");
         if (json_is_string(mm)) msg = arena_strdup(a, json_string_value(mm));
     }
-    bool framework = doc && json_is_object(doc) && json_object_get(doc, "timestamp") && json_object_get(doc, "error");
+    /* the framework's error shape {timestamp, status, error, path, message?} (a malformed
+     * parameter, an unmatched path): not an answer of the API, so not comparable */
+    bool framework = doc && json_is_object(doc) && json_object_get(doc, "timestamp") &&
+                     json_object_get(doc, "error") && json_object_get(doc, "path") && json_object_get(doc, "status");
     free(res.body);
     if (!doc || status >= 500 || framework) {
         json_decref(doc);
