@@ -96,6 +96,28 @@ bool config_load(char *err, size_t errlen) {
                   errlen))
         return false;
     cfg.document_store_max_transfers = (int)n;
+    if (!env_long("DELIUSD_REQUEST_TIMEOUT_MS", 30000, 100, 3600000, &n, err, errlen)) return false;
+    cfg.request_timeout_ms = (int)n;
+    if (!env_long("DELIUSD_JWKS_REFRESH_S", 300, 1, 86400, &n, err, errlen)) return false;
+    cfg.jwks_refresh_s = (int)n;
+    if (!env_long("DELIUSD_DB_CHECK_MS", 1000, 0, 3600000, &n, err, errlen)) return false;
+    cfg.db_check_ms = (int)n;
+    const char *al = env_str("DELIUSD_ACCESS_LOG", "all");
+    cfg.access_log_rate = 1.0;
+    if (!strcmp(al, "all")) cfg.access_log = ACCESS_LOG_ALL;
+    else if (!strcmp(al, "errors")) cfg.access_log = ACCESS_LOG_ERRORS;
+    else if (!strcmp(al, "none")) cfg.access_log = ACCESS_LOG_NONE;
+    else {
+        char *end;
+        errno = 0;
+        double rate = strtod(al, &end);
+        if (errno || *end || end == al || !(rate >= 0.0 && rate <= 1.0)) {
+            snprintf(err, errlen, "DELIUSD_ACCESS_LOG must be all, errors, none or a sampling rate between 0 and 1");
+            return false;
+        }
+        cfg.access_log = ACCESS_LOG_SAMPLE;
+        cfg.access_log_rate = rate;
+    }
     if (!env_bool("DELIUSD_DEBUG_QUERY_COUNT", false, &cfg.debug_query_count, err, errlen)) return false;
     cfg.community_api_url = env_str("DELIUSD_COMMUNITY_API_URL", NULL);
     if (!env_long("DELIUSD_COMMUNITY_API_CONNECT_TIMEOUT_MS", 20000, 100, 600000, &n, err, errlen)) return false;

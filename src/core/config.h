@@ -43,7 +43,15 @@ typedef struct config {
     const char *service_user_court_case; /* DELIUSD_SERVICE_USER_COURT_CASE, CourtCaseAndDelius */
     const char *swagger_ui_dir;          /* DELIUSD_SWAGGER_UI_DIR, build/node-tools/node_modules/swagger-ui-dist */
     const char *tier_api_url;            /* DELIUSD_TIER_API_URL, none (detailUrl is used when present) */
+    /* hardening (issue 16) */
+    int request_timeout_ms;      /* DELIUSD_REQUEST_TIMEOUT_MS, 30000: whole request head+body, and keep-alive idle */
+    int jwks_refresh_s;          /* DELIUSD_JWKS_REFRESH_S, 300: scheduled JWKS refresh */
+    int db_check_ms;             /* DELIUSD_DB_CHECK_MS, 1000: how often a SQLite connection checks the file was replaced */
+    int access_log;              /* DELIUSD_ACCESS_LOG: ACCESS_LOG_ALL (default), _ERRORS, _NONE, or _SAMPLE */
+    double access_log_rate;      /* with ACCESS_LOG_SAMPLE: fraction of 2xx/3xx lines kept (errors always) */
 } config;
+
+enum { ACCESS_LOG_ALL = 0, ACCESS_LOG_ERRORS = 1, ACCESS_LOG_NONE = 2, ACCESS_LOG_SAMPLE = 3 };
 
 extern config cfg;
 

@@ -32,6 +32,7 @@
 
 #include "auth.h"
 #include "config.h"
+#include "conns.h"
 #include "log.h"
 #include "metrics.h"
 #include "router.h"
@@ -73,6 +74,7 @@ struct http_req {
     /* body */
     buf body;
     bool body_too_large;
+    bool body_expected; /* the request announced a body (Content-Length > 0 or Transfer-Encoding) */
     /* response */
     buf out;
     jw w;
@@ -87,6 +89,7 @@ struct http_req {
 
 static server_opts g_opts; /* installed by server_init */
 static atomic_int g_inflight;
+static atomic_bool g_stopping; /* SIGTERM received: every response says Connection: close */
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -189,6 +192,7 @@ static void set_response(http_req *r, int status, struct MHD_Response *resp, con
     if (content_type) MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
     for (int i = 0; i < r->nextra; i++) MHD_add_response_header(resp, r->extra[i].name, r->extra[i].value);
     MHD_add_response_header(resp, "X-Request-Id", r->request_id);
+    if (atomic_load(&g_stopping)) MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
 }
 
 /* Records the answer of an in-process request (takes data). */
@@ -525,23 +529,15 @@ static bool authorize(http_req *r) {
     return false;
 }
 
-static enum MHD_Result count_headers(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
-    (void)kind;
-    size_t *n = cls;
-    *n += strlen(key) + (value ? strlen(value) : 0) + 4;
-    return MHD_YES;
-}
-
-static void dispatch(http_req *r) {
-    if (r->body_too_large) {
-        http_framework_error(r, 413, arena_printf(r->arena, "Request body larger than %zu bytes", cfg.max_body));
-        return;
-    }
+/* Routes the request and checks its token and roles: false when already
+ * answered (404, 405, 401, 403). Runs on the first access-handler call, after
+ * the headers and before any body byte is read (issue 16). */
+static bool route_and_authorize(http_req *r) {
     int idx = router_match(g_opts.routes, g_opts.nroutes, r->method, r->url, &r->match);
     if (idx == ROUTER_NOT_FOUND) {
         r->route_label = "unmatched";
         http_framework_error(r, 404, arena_printf(r->arena, "No endpoint %s %s.", r->method, r->url));
-        return;
+        return false;
     }
     if (idx == ROUTER_METHOD_NOT_ALLOWED) {
         r->route_label = "unmatched";
@@ -549,7 +545,7 @@ static void dispatch(http_req *r) {
         router_allowed(g_opts.routes, g_opts.nroutes, r->url, allow, sizeof allow);
         http_add_header(r, "Allow", allow);
         http_framework_error(r, 405, arena_printf(r->arena, "Request method '%s' is not supported", r->method));
-        return;
+        return false;
     }
     r->route_idx = idx;
     r->route = &g_opts.routes[idx];
@@ -560,12 +556,106 @@ static void dispatch(http_req *r) {
         r->var_names[i] = arena_strndup(r->arena, r->match.name[i], r->match.name_len[i]);
         r->var_vals[i] = arena_strndup(r->arena, r->match.val[i], r->match.val_len[i]);
     }
-    if (!authorize(r)) return;
+    return authorize(r);
+}
+
+static void run_handler(http_req *r) {
+    if (r->body_too_large) {
+        http_framework_error(r, 413, arena_printf(r->arena, "Request body larger than %zu bytes", cfg.max_body));
+        return;
+    }
     r->route->handler(r);
     if (!r->answered) {
         log_msg(LOG_ERROR, "handler did not answer", "requestId", r->request_id, "route", r->route_label, NULL);
         http_framework_error(r, 500, NULL);
     }
+}
+
+/* In-process requests: everything at once. */
+static void dispatch(http_req *r) {
+    if (route_and_authorize(r)) run_handler(r);
+}
+
+/* Only POST/PUT/PATCH routes take a body. */
+static bool route_takes_body(const http_req *r) {
+    return r->route && (!strcmp(r->route->method, "POST") || !strcmp(r->route->method, "PUT") ||
+                        !strcmp(r->route->method, "PATCH"));
+}
+
+struct framing {
+    int ncl;            /* Content-Length headers */
+    bool cl_differ;     /* with different values */
+    const char *cl;     /* the first one */
+    int nte;            /* Transfer-Encoding headers */
+    const char *te;
+};
+
+static enum MHD_Result framing_iter(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+    (void)kind;
+    struct framing *f = cls;
+    if (!key) return MHD_YES;
+    if (!strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH)) {
+        if (f->ncl && value && f->cl && strcmp(value, f->cl)) f->cl_differ = true;
+        if (!f->ncl) f->cl = value;
+        f->ncl++;
+    } else if (!strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING)) {
+        if (!f->nte) f->te = value;
+        f->nte++;
+    }
+    return MHD_YES;
+}
+
+/* The first access-handler call: limits, framing, route, token, body policy.
+ * Returns false when the request has been answered already. */
+static bool admit(http_req *r, struct MHD_Connection *conn, const char *url) {
+    const union MHD_ConnectionInfo *hi = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+    size_t hsize = hi ? hi->header_size : 0;
+    if (strlen(url) > MAX_URL_BYTES) {
+        http_framework_error(r, 414, "URI longer than 8192 bytes");
+        return false;
+    }
+    struct framing f = {0};
+    MHD_get_connection_values(conn, MHD_HEADER_KIND, framing_iter, &f);
+    unsigned long long cl = f.cl ? strtoull(f.cl, NULL, 10) : 0;
+    r->body_expected = f.nte > 0 || cl > 0;
+    /* the header block without the request line (method, URL, version: at most ~40 bytes besides the URL) */
+    size_t line = strlen(url) + strlen(r->method) + 16;
+    if (hsize > line && hsize - line > MAX_HEADER_BYTES) {
+        http_framework_error(r, 431, "Request headers larger than 16384 bytes");
+        return false;
+    }
+    /* request smuggling: framing that two parsers could read differently */
+    if (f.ncl > 1 && f.cl_differ) {
+        http_framework_error(r, 400, "Conflicting Content-Length headers");
+        return false;
+    }
+    if (f.nte && f.ncl) {
+        http_framework_error(r, 400, "Both Content-Length and Transfer-Encoding");
+        return false;
+    }
+    if (f.nte > 1 || (f.nte && (!f.te || strcasecmp(f.te, "chunked")))) {
+        http_framework_error(r, 400, "Unsupported Transfer-Encoding (only chunked)");
+        return false;
+    }
+    if (!route_and_authorize(r)) return false;
+    if (r->body_expected && !route_takes_body(r)) {
+        http_framework_error(r, 413, arena_printf(r->arena, "%s %s takes no request body", r->method, r->route->pattern));
+        return false;
+    }
+    if (cl > cfg.max_body) {
+        http_framework_error(r, 413, arena_printf(r->arena, "Request body larger than %zu bytes", cfg.max_body));
+        return false;
+    }
+    return true;
+}
+
+static enum MHD_Result queue(http_req *r, struct MHD_Connection *conn) {
+    if (!r->resp) return MHD_NO;
+    conns_answering(conn);
+    enum MHD_Result ret = MHD_queue_response(conn, (unsigned)r->status, r->resp);
+    MHD_destroy_response(r->resp);
+    r->resp = NULL;
+    return ret;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -590,14 +680,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         const char *rid = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Request-Id");
         if (rid && valid_request_id(rid)) snprintf(r->request_id, sizeof r->request_id, "%s", rid);
         else new_request_id(r->request_id, sizeof r->request_id);
-        const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-        if (cl && strtoull(cl, NULL, 10) > cfg.max_body) r->body_too_large = true;
         atomic_fetch_add(&g_inflight, 1);
         *con_cls = r;
+        if (!admit(r, conn, url) && r->body_expected) {
+            /* refused before any body byte is read: answer now and close the
+             * connection rather than read (or buffer) what the client sends */
+            if (r->resp) MHD_add_response_header(r->resp, MHD_HTTP_HEADER_CONNECTION, "close");
+            return queue(r, conn);
+        }
         return MHD_YES; /* queue on a later call (see c-dependencies.md) */
     }
     if (*upload_data_size) {
-        if (!r->body_too_large) {
+        if (!r->answered && !r->body_too_large) {
             if (r->body.len + *upload_data_size > cfg.max_body) {
                 r->body_too_large = true;
                 buf_dispose(&r->body);
@@ -606,35 +700,62 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             }
         }
         *upload_data_size = 0;
+        if (r->body_too_large && !r->answered) { /* a chunked body over the limit: stop reading now */
+            http_framework_error(r, 413, arena_printf(r->arena, "Request body larger than %zu bytes", cfg.max_body));
+            if (r->resp) MHD_add_response_header(r->resp, MHD_HTTP_HEADER_CONNECTION, "close");
+            return queue(r, conn);
+        }
         return MHD_YES;
     }
-    if (!r->answered) {
-        size_t hsize = 0;
-        MHD_get_connection_values(conn, MHD_HEADER_KIND, count_headers, &hsize);
-        if (strlen(url) > MAX_URL_BYTES) http_framework_error(r, 414, "URI longer than 8192 bytes");
-        else if (hsize > MAX_HEADER_BYTES) http_framework_error(r, 431, "Request headers larger than 16384 bytes");
-        else dispatch(r);
+    if (!r->answered) run_handler(r);
+    return queue(r, conn);
+}
+
+/* The access line, subject to DELIUSD_ACCESS_LOG: all, errors (status >= 400
+ * only), none, or a sampling rate for 1xx-3xx (4xx/5xx lines are always kept). */
+static void access_line(http_req *r, int status, double ms) {
+    if (cfg.access_log == ACCESS_LOG_NONE) return;
+    if (status < 400) {
+        if (cfg.access_log == ACCESS_LOG_ERRORS) return;
+        if (cfg.access_log == ACCESS_LOG_SAMPLE) {
+            static __thread uint64_t x;
+            if (!x) x = (tu_mono_us() ^ (uint64_t)(uintptr_t)&x) | 1u;
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            if ((double)(x >> 11) / 9007199254740992.0 >= cfg.access_log_rate) return;
+        }
     }
-    if (!r->resp) return MHD_NO;
-    enum MHD_Result ret = MHD_queue_response(conn, (unsigned)r->status, r->resp);
-    MHD_destroy_response(r->resp);
-    r->resp = NULL;
-    return ret;
+    log_access(r->request_id, r->method, r->route_label, status, ms, r->authenticated ? r->auth.client_id : NULL);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe) {
     (void)cls;
-    (void)conn;
     http_req *r = *con_cls;
+    if (conn) conns_waiting(conn);
     if (!r) return;
     *con_cls = NULL;
     double ms = (double)(tu_mono_us() - r->start_us) / 1000.0;
-    int status = r->answered ? r->status : 500;
-    if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK && r->answered && status < 400) {
+    bool ok = toe == MHD_REQUEST_TERMINATED_COMPLETED_OK;
+    bool never_sent = !r->answered || r->resp != NULL;
+    if (r->resp) { /* answered but never queued: the client left first */
+        MHD_destroy_response(r->resp);
+        r->resp = NULL;
+    }
+    if (never_sent) {
+        /* the client went away (or was too slow) before the answer was queued:
+         * not a server error, so neither a 5xx in the metrics nor in the log
+         * (nginx's 499) */
+        metrics_request(r->route_idx, 499, ms);
+        access_line(r, 499, ms);
+        atomic_fetch_sub(&g_inflight, 1);
+        req_unref(r);
+        return;
+    }
+    int status = r->status;
+    if (!ok && status < 400) {
         log_msg(LOG_WARN, "response not completed", "requestId", r->request_id, "route", r->route_label, NULL);
     }
     metrics_request(r->route_idx, status, ms);
-    log_access(r->request_id, r->method, r->route_label, status, ms, r->authenticated ? r->auth.client_id : NULL);
+    access_line(r, status, ms);
     atomic_fetch_sub(&g_inflight, 1);
     req_unref(r);
 }
@@ -655,12 +776,49 @@ static size_t unescape(void *cls, struct MHD_Connection *c, char *s) {
     return MHD_http_unescape(s);
 }
 
+/* libmicrohttpd's own messages go to the JSON log (DEBUG), with anything that
+ * could carry personal data removed: a URL or path (they hold CRNs) is cut to
+ * "/[redacted]", and any other CRN-shaped word (a letter and six digits) too. */
+#include "http_internal.h"
+
+void http_redact(char *msg) {
+    char *w = msg;
+    for (const char *p = msg; *p;) {
+        bool start = p == msg || !isalnum((unsigned char)p[-1]);
+        if (*p == '/' && start) {
+            static const char red[] = "/[redacted]";
+            while (*p && !isspace((unsigned char)*p) && *p != '\'' && *p != '"' && *p != '`') p++;
+            size_t n = strlen(red);
+            if ((size_t)(p - w) >= n) { /* never write past the read position */
+                memcpy(w, red, n);
+                w += n;
+            } else {
+                *w++ = '/';
+            }
+            continue;
+        }
+        if (start && isalpha((unsigned char)p[0])) {
+            int d = 0;
+            while (d < 6 && isdigit((unsigned char)p[1 + d])) d++;
+            if (d == 6 && !isalnum((unsigned char)p[7])) {
+                memcpy(w, "[crn]", 5);
+                w += 5;
+                p += 7;
+                continue;
+            }
+        }
+        *w++ = *p++;
+    }
+    *w = 0;
+}
+
 static void on_mhd_log(void *cls, const char *fmt, va_list ap) {
     (void)cls;
     char msg[512];
     vsnprintf(msg, sizeof msg, fmt, ap);
     size_t n = strlen(msg);
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == '\r')) msg[--n] = 0;
+    http_redact(msg);
     log_msg(LOG_DEBUG, "libmicrohttpd", "detail", msg, NULL);
 }
 
@@ -739,6 +897,14 @@ int http_invoke(const char *method, const char *path, const char *const *headers
     return status;
 }
 
+#define MAX_DAEMONS 256
+#define IDLE_DRAIN_MS 1000 /* after SIGTERM, how long an idle keep-alive connection may still send a request */
+
+static void stop_daemons(struct MHD_Daemon **d, int n) {
+    for (int i = 0; i < n; i++)
+        if (d[i]) MHD_stop_daemon(d[i]);
+}
+
 int server_run(const server_opts *opts) {
     server_init(opts);
     sigset_t set;
@@ -748,35 +914,47 @@ int server_run(const server_opts *opts) {
     pthread_sigmask(SIG_BLOCK, &set, NULL); /* inherited by MHD's threads; we sigwait below */
     signal(SIGPIPE, SIG_IGN);
 
-    struct sockaddr_in addr;
-    memset(&addr, 0, sizeof addr);
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons((uint16_t)cfg.port);
-    if (inet_pton(AF_INET, cfg.bind, &addr.sin_addr) != 1) {
-        log_msg(LOG_ERROR, "invalid DELIUSD_BIND address", "bind", cfg.bind, NULL);
+    int bound = 0;
+    int lfd = conns_listen(cfg.bind, cfg.port, &bound);
+    if (lfd < 0) return 1;
+    /* One libmicrohttpd daemon per worker thread, fed by our own accept loop
+     * (conns.h). The external logger comes first so that every library
+     * message, including those about the options that follow, goes to the
+     * JSON log. */
+    static struct MHD_Daemon *daemons[MAX_DAEMONS];
+    int nd = cfg.threads < MAX_DAEMONS ? cfg.threads : MAX_DAEMONS;
+    unsigned limit = (unsigned)(cfg.max_connections + cfg.max_connections / 2 + 64);
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG |
+                     MHD_USE_NO_LISTEN_SOCKET;
+    for (int i = 0; i < nd; i++) {
+        daemons[i] = MHD_start_daemon(
+            flags, 0, NULL, NULL, on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
+            MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_NOTIFY_CONNECTION, conns_notify,
+            (void *)(intptr_t)i, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg.conn_timeout_s,
+            MHD_OPTION_CONNECTION_LIMIT, limit, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(48 * 1024),
+            MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
+        if (!daemons[i]) {
+            log_msg(LOG_ERROR, "cannot start HTTP server threads", NULL);
+            stop_daemons(daemons, i);
+            close(lfd);
+            return 1;
+        }
+    }
+    if (!conns_start(lfd, daemons, nd, cfg.max_connections, (unsigned)cfg.request_timeout_ms)) {
+        log_msg(LOG_ERROR, "cannot start the accept loop", NULL);
+        stop_daemons(daemons, nd);
+        close(lfd);
         return 1;
     }
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
-    struct MHD_Daemon *d = MHD_start_daemon(
-        flags, (uint16_t)cfg.port, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg.threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg.conn_timeout_s, MHD_OPTION_CONNECTION_LIMIT,
-        (unsigned)cfg.max_connections, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(48 * 1024),
-        MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
-    if (!d) {
-        char port[16];
-        snprintf(port, sizeof port, "%d", cfg.port);
-        log_msg(LOG_ERROR, "cannot start HTTP server (port in use?)", "port", port, NULL);
-        return 1;
-    }
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     char port[16], threads[16];
-    snprintf(port, sizeof port, "%u", info ? (unsigned)info->port : (unsigned)cfg.port);
-    snprintf(threads, sizeof threads, "%d", cfg.threads);
+    snprintf(port, sizeof port, "%d", bound);
+    snprintf(threads, sizeof threads, "%d", nd);
     log_msg(LOG_INFO, "deliusd listening", "port", port, "threads", threads, "version", DELIUSD_VERSION, NULL);
     if (g_opts.on_start && g_opts.on_start(g_opts.hook_ctx) != 0) {
         log_msg(LOG_ERROR, "start-up hook failed; stopping", NULL);
-        MHD_stop_daemon(d);
+        conns_stop_accepting();
+        stop_daemons(daemons, nd);
+        conns_stop();
         if (g_opts.on_exit) g_opts.on_exit(g_opts.hook_ctx);
         return 1;
     }
@@ -785,13 +963,22 @@ int server_run(const server_opts *opts) {
     sigwait(&set, &sig);
     log_msg(LOG_INFO, "shutting down: no new connections, finishing in-flight requests",
             "signal", sig == SIGTERM ? "SIGTERM" : "SIGINT", NULL);
-    MHD_socket ls = MHD_quiesce_daemon(d);
-    if (ls != MHD_INVALID_SOCKET) close(ls);
+    /* from now on every response says Connection: close, so keep-alive clients
+     * get the answer to the request in hand and then go elsewhere */
+    atomic_store(&g_stopping, true);
+    conns_stop_accepting();
     if (g_opts.on_stop) g_opts.on_stop(g_opts.hook_ctx);
-    uint64_t deadline = tu_mono_ms() + (uint64_t)cfg.shutdown_grace_s * 1000u;
-    while (atomic_load(&g_inflight) > 0 && tu_mono_ms() < deadline) usleep(20000);
+    uint64_t t0 = tu_mono_ms();
+    uint64_t deadline = t0 + (uint64_t)cfg.shutdown_grace_s * 1000u;
+    while (tu_mono_ms() < deadline) {
+        if (atomic_load(&g_inflight) == 0 && conns_open() == 0) break;
+        /* idle keep-alive connections had IDLE_DRAIN_MS to send one last request */
+        if (tu_mono_ms() - t0 >= IDLE_DRAIN_MS) conns_close_waiting();
+        usleep(20000);
+    }
     if (atomic_load(&g_inflight) > 0) log_msg(LOG_WARN, "grace period over; closing remaining connections", NULL);
-    MHD_stop_daemon(d);
+    stop_daemons(daemons, nd);
+    conns_stop();
     if (g_opts.on_exit) g_opts.on_exit(g_opts.hook_ctx);
     log_msg(LOG_INFO, "stopped", NULL);
     return 0;

@@ -11,6 +11,7 @@
  *     followed by "\n"), text/plain.
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -39,6 +40,7 @@ typedef struct crn_stream {
     bool failed;
     buf pending;     /* bytes produced but not yet handed out */
     size_t pending_off;
+    char request_id[72]; /* for the log line of a failure after the 200 was sent */
 } crn_stream;
 
 /* True when every media range in Accept is text/plain (parameters ignored). */
@@ -91,6 +93,9 @@ static bool produce(crn_stream *st) {
     st->st = NULL;
     if (rc < 0) {
         st->failed = true;
+        if (!st->first) /* the 200 is out; a failure before it is logged by the handler */
+            log_msg(LOG_ERROR, "database error while streaming", "requestId", st->request_id, "error",
+                    db_errmsg(st->db), NULL);
         return false;
     }
     if (!st->text && !st->finished) {
@@ -160,11 +165,13 @@ int tier_probation_cases(http_req *r) {
     st->st = q;
     st->first = true;
     st->text = accepts_only_text(http_header(r, "Accept"));
+    snprintf(st->request_id, sizeof st->request_id, "%s", http_request_id(r));
     /* Run the query now (first row, or the end) so that a database failure is
      * still answered with an error status rather than a cut-off 200. */
     while (produce(st) && st->st && st->first) {
     }
     if (st->failed) {
+        log_msg(LOG_ERROR, "database error", "requestId", http_request_id(r), "error", db_errmsg(db), NULL);
         stream_db_error(r, db);
         crn_free(st);
         return 0;
