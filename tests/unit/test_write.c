@@ -15,6 +15,7 @@
 
 #include "core/timeutil.h"
 #include "db/db.h"
+#include "delius/court_note.h"
 #include "delius/tier_write.h"
 #include "delius/upw_document.h"
 #include "delius/write.h"
@@ -328,6 +329,160 @@ static void test_begin_write_holds_lock(void **state) {
     db_close(b);
 }
 
+
+/* ---- domain writes (no HTTP): outcomes and statement budgets ----------------- */
+
+static void exec_ok(db_conn *c, const char *sql) {
+    if (db_exec(c, sql) != 0) fail_msg("%s: %s", sql, db_errmsg(c));
+}
+
+/* OFFENDER id with an active manager in area 1 (N07: staff 1 N07UTSO, team 1 N07UTS). */
+static void make_offender(db_conn *c, int64_t id, const char *crn, bool manager) {
+    char sql[1024];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO OFFENDER (OFFENDER_ID, CRN, FIRST_NAME, SURNAME, DATE_OF_BIRTH_DATE, GENDER_ID, CURRENT_DISPOSAL,"
+             " CURRENT_EXCLUSION, CURRENT_RESTRICTION, PARTITION_AREA_ID, SOFT_DELETED, ROW_VERSION, CREATED_BY_USER_ID,"
+             " CREATED_DATETIME, LAST_UPDATED_USER_ID, LAST_UPDATED_DATETIME) VALUES (%lld, '%s', 'Unit', 'Test',"
+             " '1980-01-01', 4001, 0, 0, 0, 0, 0, 0, 1, '2020-01-01T00:00:00', 1, '2020-01-01T00:00:00')",
+             (long long)id, crn);
+    exec_ok(c, sql);
+    if (!manager) return;
+    snprintf(sql, sizeof sql,
+             "INSERT INTO OFFENDER_MANAGER (OFFENDER_MANAGER_ID, OFFENDER_ID, ALLOCATION_STAFF_ID, TEAM_ID,"
+             " PROBATION_AREA_ID, STAFF_EMPLOYEE_ID, TRUST_PROVIDER_FLAG, PARTITION_AREA_ID, ALLOCATION_REASON_ID,"
+             " ALLOCATION_DATE, ACTIVE_FLAG, SOFT_DELETED) VALUES (%lld, %lld, 1, 1, 1, 1, 0, 0, 24001,"
+             " '2020-01-01T00:00:00', 1, 0)",
+             (long long)id + 1, (long long)id);
+    exec_ok(c, sql);
+}
+
+static void test_tier_write(void **state) {
+    (void)state;
+    db_conn *c = open_db();
+    make_offender(c, 700000, "T700000", true);
+    make_offender(c, 701000, "T701000", false);
+    char err[512];
+    int64_t cid = 0;
+    mt_calc calc = {.crn = "T700000", .tier_score = "D2", .calculation_date = "2022-10-11T12:00:00"};
+    uint64_t q0 = db_query_count(c);
+    assert_int_equal(mt_update_tier(c, &calc, &cid, err, sizeof err), MT_UPDATED);
+    /* statements: BEGIN + 12 + COMMIT at most (tier_write.h) */
+    assert_true(db_query_count(c) - q0 <= 14);
+    assert_int_equal(scalar(c, "SELECT CURRENT_TIER FROM OFFENDER WHERE OFFENDER_ID = 700000"), 1015);
+    db_stmt *s = db_query(c, "SELECT NOTES, STAFF_ID, TEAM_ID, CONTACT_TYPE_ID FROM CONTACT WHERE CONTACT_ID = ?");
+    db_bind_int(s, 1, cid);
+    assert_int_equal(db_step(s), 1);
+    assert_string_equal(db_col_text(s, 0),
+                        "Tier Change Date: 11/10/2022 12:00:00\nTier: D2\nTier Change Reason: Assessment - Tier Score");
+    assert_int_equal(db_col_int(s, 1), 1);
+    assert_int_equal(db_col_int(s, 2), 1);
+    assert_int_equal(db_col_int(s, 3), 1);
+    db_done(s);
+    /* again: unchanged; an older or same-time different tier: out of order; a newer one: end-dates */
+    assert_int_equal(mt_update_tier(c, &calc, NULL, err, sizeof err), MT_UNCHANGED);
+    mt_calc older = {.crn = "T700000", .tier_score = "C2", .calculation_date = "2022-10-10T12:00:00"};
+    assert_int_equal(mt_update_tier(c, &older, NULL, err, sizeof err), MT_OUT_OF_ORDER);
+    mt_calc same_time = {.crn = "T700000", .tier_score = "C2", .calculation_date = "2022-10-11T12:00:00"};
+    assert_int_equal(mt_update_tier(c, &same_time, NULL, err, sizeof err), MT_OUT_OF_ORDER);
+    mt_calc newer = {.crn = "T700000", .tier_score = "C2", .calculation_date = "2022-10-11T12:00:00.5"};
+    assert_int_equal(mt_update_tier(c, &newer, NULL, err, sizeof err), MT_UPDATED);
+    assert_int_equal(scalar(c, "SELECT COUNT(*) FROM MANAGEMENT_TIER WHERE OFFENDER_ID = 700000 AND END_DATE IS NULL"), 1);
+    assert_int_equal(scalar(c, "SELECT COUNT(*) FROM MANAGEMENT_TIER WHERE OFFENDER_ID = 700000 AND "
+                               "END_DATE = '2022-10-11T12:00:00.5'"),
+                     1);
+    /* failures write nothing */
+    mt_calc unknown = {.crn = "T799999", .tier_score = "D2", .calculation_date = "2022-10-11T12:00:00"};
+    assert_int_equal(mt_update_tier(c, &unknown, NULL, err, sizeof err), MT_PERSON_NOT_FOUND);
+    mt_calc bad = {.crn = "T700000", .tier_score = "Z9", .calculation_date = "2023-01-01T00:00:00"};
+    assert_int_equal(mt_update_tier(c, &bad, NULL, err, sizeof err), MT_FAILED);
+    assert_string_equal(err, "TIER with code of UZ9 not found");
+    mt_calc nomgr = {.crn = "T701000", .tier_score = "D2", .calculation_date = "2023-01-01T00:00:00"};
+    assert_int_equal(mt_update_tier(c, &nomgr, NULL, err, sizeof err), MT_FAILED);
+    assert_string_equal(err, "PersonManager with crn of T701000 not found");
+    assert_int_equal(scalar(c, "SELECT COUNT(*) FROM MANAGEMENT_TIER WHERE OFFENDER_ID = 701000"), 0);
+    assert_int_equal(scalar(c, "SELECT COUNT(*) FROM CONTACT WHERE OFFENDER_ID IN (700000, 701000)"), 2);
+    db_close(c);
+}
+
+static void test_court_note(void **state) {
+    (void)state;
+    db_conn *c = open_db();
+    make_offender(c, 702000, "T702000", true);
+    char err[512];
+    int64_t cid = 0, cid2 = 0;
+    cn_note n = {.crn = "T702000", .reference = "UNIT-REF-1", .notes = "v1", .occurred_at = "2022-10-18T08:19:19.451579"};
+    uint64_t q0 = db_query_count(c);
+    assert_int_equal(cn_merge(c, &n, &cid, err, sizeof err), CN_INSERTED);
+    assert_true(db_query_count(c) - q0 <= 12); /* court_note.h: 10 + BEGIN/COMMIT */
+    /* the row was written just now, so an amendment from 2022 is out of sequence ... */
+    n.notes = "v2";
+    assert_int_equal(cn_merge(c, &n, &cid2, err, sizeof err), CN_OUT_OF_SEQUENCE);
+    assert_int_equal(cid2, cid);
+    /* ... and one from the future is applied */
+    cn_note later = {.crn = "T702000", .reference = "UNIT-REF-1", .notes = "v3", .occurred_at = "2999-01-01T00:00:00"};
+    assert_int_equal(cn_merge(c, &later, &cid2, err, sizeof err), CN_UPDATED);
+    db_stmt *s = db_query(c, "SELECT NOTES, ROW_VERSION, CONTACT_DATE FROM CONTACT WHERE CONTACT_ID = ?");
+    db_bind_int(s, 1, cid);
+    assert_int_equal(db_step(s), 1);
+    assert_string_equal(db_col_text(s, 0), "v3");
+    assert_int_equal(db_col_int(s, 1), 1);
+    assert_string_equal(db_col_text(s, 2), "2999-01-01");
+    db_done(s);
+    cn_note nobody = {.crn = "T799999", .reference = "UNIT-REF-2", .notes = "x", .occurred_at = "2022-01-01T00:00:00"};
+    assert_int_equal(cn_merge(c, &nobody, NULL, err, sizeof err), CN_NOT_FOUND);
+    assert_string_equal(err, "Person with crn of T799999 not found");
+    assert_int_equal(scalar(c, "SELECT COUNT(*) FROM AUDITED_INTERACTION WHERE OUTCOME = 'F' AND "
+                               "INTERACTION_PARAMETERS = 'externalReference=''UNIT-REF-2'''"),
+                     1);
+    db_close(c);
+}
+
+static void test_upw_document(void **state) {
+    (void)state;
+    db_conn *c = open_db();
+    make_offender(c, 703000, "T703000", true);
+    make_offender(c, 704000, "T704000", false);
+    exec_ok(c, "INSERT INTO EVENT (EVENT_ID, OFFENDER_ID, EVENT_NUMBER, REFERRAL_DATE, IN_BREACH, FTC_COUNT, ACTIVE_FLAG,"
+               " SOFT_DELETED, ROW_VERSION, CREATED_BY_USER_ID, CREATED_DATETIME, LAST_UPDATED_USER_ID,"
+               " LAST_UPDATED_DATETIME) VALUES (703100, 703000, '1', '2020-01-01', 0, 0, 1, 0, 0, 1,"
+               " '2020-01-01T00:00:00', 1, '2020-01-01T00:00:00'), (704100, 704000, '1', '2020-01-01', 0, 0, 1, 0, 0,"
+               " 1, '2020-01-01T00:00:00', 1, '2020-01-01T00:00:00')");
+    char dir[300], err[512], doc_id[128];
+    snprintf(dir, sizeof dir, "%s/docs", db_dir);
+    docstore *store = docstore_open(dir, err, sizeof err);
+    assert_non_null(store);
+    ua_case k;
+    assert_int_equal(ua_check(c, "T799999", 1, "e1", &k, err, sizeof err), UA_PERSON_NOT_FOUND);
+    assert_int_equal(ua_check(c, "T703000", 704100, "e1", &k, err, sizeof err), UA_EVENT_NOT_FOUND);
+    assert_string_equal(err, "Event with id of 704100 not found");
+    assert_int_equal(ua_check(c, "T703000", 703100, "e1", &k, err, sizeof err), UA_OK);
+    assert_string_equal(k.filename, "Unit-Test-T703000-UPW.pdf");
+    int64_t cid = 0;
+    uint64_t q0 = db_query_count(c);
+    assert_int_equal(ua_store(c, store, &k, "%PDF-1", 6, "2022-10-18T08:19:19", &cid, doc_id, sizeof doc_id, err,
+                              sizeof err),
+                     UA_OK);
+    assert_true(db_query_count(c) - q0 <= 17); /* upw_document.h: 13 + BEGIN/COMMIT twice */
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", dir, doc_id);
+    assert_int_equal(access(path, F_OK), 0);
+    assert_int_equal(ua_check(c, "T703000", 703100, "e1", &k, err, sizeof err), UA_DUPLICATE);
+    /* after the upload the write fails (no active manager): the file is removed */
+    assert_int_equal(ua_check(c, "T704000", 704100, "e2", &k, err, sizeof err), UA_OK);
+    char doc2[128];
+    assert_int_equal(ua_store(c, store, &k, "%PDF-2", 6, NULL, NULL, doc2, sizeof doc2, err, sizeof err), UA_FAILED);
+    assert_string_equal(err, "PersonManager with crn of T704000 not found");
+    snprintf(path, sizeof path, "%s/%s", dir, doc2);
+    assert_int_equal(access(path, F_OK), -1);
+    assert_int_equal(scalar(c, "SELECT COUNT(*) FROM DOCUMENT WHERE OFFENDER_ID = 704000"), 0);
+    /* leave nothing behind for the teardown */
+    snprintf(path, sizeof path, "%s/%s", dir, doc_id);
+    unlink(path);
+    rmdir(dir);
+    docstore_close(store);
+    db_close(c);
+}
+
 static int setup_sqlite(void **state) {
     (void)state;
     snprintf(db_dir, sizeof db_dir, "/tmp/deliusd-test-write-XXXXXX");
@@ -357,6 +512,8 @@ static char pg_admin[512], pg_name[64];
 
 static int setup_pg(void **state) {
     (void)state;
+    snprintf(db_dir, sizeof db_dir, "/tmp/deliusd-test-write-XXXXXX"); /* for the document store */
+    if (!mkdtemp(db_dir)) return -1;
     const char *base = getenv("DELIUSD_TEST_PG");
     char err[256];
     snprintf(pg_admin, sizeof pg_admin, "%s dbname=postgres", base);
@@ -386,6 +543,7 @@ static int teardown_pg(void **state) {
     snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", pg_name);
     db_exec(admin, sql);
     db_close(admin);
+    rmdir(db_dir);
     return 0;
 }
 
@@ -400,7 +558,8 @@ int main(void) {
     const struct CMUnitTest database[] = {
         cmocka_unit_test(test_service_users),      cmocka_unit_test(test_next_id),
         cmocka_unit_test(test_next_id_concurrent), cmocka_unit_test(test_audit),
-        cmocka_unit_test(test_begin_write_holds_lock),
+        cmocka_unit_test(test_begin_write_holds_lock), cmocka_unit_test(test_tier_write),
+        cmocka_unit_test(test_court_note),             cmocka_unit_test(test_upw_document),
     };
     int failed = cmocka_run_group_tests_name("write_pure", pure, NULL, NULL);
     failed += cmocka_run_group_tests_name("write_sqlite", database, setup_sqlite, teardown_sqlite);
