@@ -129,9 +129,11 @@ int mq_ack_batch(mq_queue *q, mq_msg *const *m, int n, char *err, size_t errlen)
 }
 
 int mq_extend(mq_queue *q, mq_msg *const *m, int n, char *err, size_t errlen) {
-    if (n <= 0 || q->kind == MQ_SQS) return 0;
-    return mq_embedded_by_ids(q, true, m, n, err, errlen);
+    if (n <= 0) return 0;
+    return q->kind == MQ_SQS ? mq_sqs_extend(q, m, n, err, errlen) : mq_embedded_by_ids(q, true, m, n, err, errlen);
 }
+
+int mq_visibility_s(const mq_queue *q) { return q->visibility_s > 0 ? q->visibility_s : mq_cfg.visibility_s; }
 
 int mq_fail(mq_queue *q, const mq_msg *m, const char *error, char *err, size_t errlen) {
     /* SQS: leave the message; it reappears after the visibility timeout and the redrive policy counts it */

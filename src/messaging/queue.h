@@ -89,9 +89,12 @@ int mq_receive(mq_queue *q, mq_msg *out, int max, char *err, size_t errlen);
 int mq_ack(mq_queue *q, const mq_msg *m, char *err, size_t errlen);
 /* Acknowledges up to 10 messages in one statement / one DeleteMessageBatch. 0 or -1. */
 int mq_ack_batch(mq_queue *q, mq_msg *const *m, int n, char *err, size_t errlen);
-/* Embedded: pushes the visibility of messages still in hand to now + the
- * visibility timeout (a long batch keeps its claim); sqs: nothing. 0 or -1. */
+/* Pushes the visibility of messages still in hand to now + the visibility
+ * timeout (a long batch keeps its claim): embedded: one UPDATE; sqs:
+ * ChangeMessageVisibilityBatch with the queue's VisibilityTimeout. 0 or -1. */
 int mq_extend(mq_queue *q, mq_msg *const *m, int n, char *err, size_t errlen);
+/* The visibility timeout in force for q, in seconds. */
+int mq_visibility_s(const mq_queue *q);
 /* Reports a failed message: embedded: visible again after the back-off, or
  * dead-lettered with error when it has had max_receives receives (returns 1
  * then); sqs: nothing (the visibility timeout and redrive policy act). 0, 1 or -1. */

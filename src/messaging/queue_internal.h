@@ -13,11 +13,13 @@ struct mq_queue {
     httpc *http;                /* sqs */
     const atomic_bool *cancel;
     char *url;                  /* sqs: the queue URL */
+    int visibility_s;           /* the claim/visibility time in force (sqs: the queue's attribute) */
 };
 
 int mq_embedded_receive(mq_queue *q, mq_msg *out, int max, char *err, size_t errlen);
 int mq_embedded_ack(mq_queue *q, const mq_msg *m, char *err, size_t errlen);
 int mq_embedded_by_ids(mq_queue *q, bool extend, mq_msg *const *m, int n, char *err, size_t errlen);
+int mq_sqs_extend(mq_queue *q, mq_msg *const *m, int n, char *err, size_t errlen);
 int mq_sqs_ack_batch(mq_queue *q, mq_msg *const *m, int n, char *err, size_t errlen);
 int mq_embedded_release(mq_queue *q, const mq_msg *m, char *err, size_t errlen);
 int mq_embedded_fail(mq_queue *q, const mq_msg *m, const char *error, char *err, size_t errlen);

@@ -120,7 +120,35 @@ static int resolve_url(httpc *http, const char *target, char **url_out, char *er
 }
 
 int mq_sqs_open(mq_queue *q, const char *target, char *err, size_t errlen) {
-    return resolve_url(q->http, target, &q->url, err, errlen);
+    if (resolve_url(q->http, target, &q->url, err, errlen) != 0) return -1;
+    /* the queue's visibility timeout: a slow batch extends its messages before it runs out */
+    char ep[512], aerr[256];
+    endpoint_for(q->url, ep, sizeof ep);
+    json_t *a = sqs_call(q->http, ep, "GetQueueAttributes",
+                         json_pack("{s:s,s:[s]}", "QueueUrl", q->url, "AttributeNames", "VisibilityTimeout"), 5000, 3, NULL,
+                         aerr, sizeof aerr);
+    const char *v = json_string_value(json_object_get(json_object_get(a, "Attributes"), "VisibilityTimeout"));
+    q->visibility_s = v ? atoi(v) : 30;
+    if (q->visibility_s < 1) q->visibility_s = 30;
+    json_decref(a);
+    return 0;
+}
+
+int mq_sqs_extend(mq_queue *q, mq_msg *const *m, int n, char *err, size_t errlen) {
+    char ep[512];
+    endpoint_for(q->url, ep, sizeof ep);
+    json_t *entries = json_array();
+    for (int i = 0; i < n && i < 10; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "m%d", i);
+        json_array_append_new(entries, json_pack("{s:s,s:s,s:i}", "Id", id, "ReceiptHandle", m[i]->handle,
+                                                 "VisibilityTimeout", q->visibility_s));
+    }
+    json_t *a = sqs_call(q->http, ep, "ChangeMessageVisibilityBatch",
+                         json_pack("{s:s,s:o}", "QueueUrl", q->url, "Entries", entries), 5000, 3, NULL, err, errlen);
+    if (!a) return -1;
+    json_decref(a);
+    return 0;
 }
 
 static int64_t attr_int(json_t *attrs, const char *name) {

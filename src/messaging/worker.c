@@ -275,8 +275,10 @@ static void *worker_main(void *arg) {
         int ndone = 0, i = 0;
         int64_t claimed_at = mq_now_ms();
         for (; i < n && !atomic_load(&stopping); i++) {
-            /* a slow batch keeps its claim: past half the visibility timeout, extend the rest */
-            if (mq_now_ms() - claimed_at > (int64_t)mq_cfg.visibility_s * 500) {
+            /* a slow batch keeps its claim: past half the visibility timeout, acknowledge what
+             * is done (its claim would lapse too) and extend the rest */
+            if (mq_now_ms() - claimed_at > (int64_t)mq_visibility_s(q) * 500) {
+                ack_done(w, q, done, &ndone);
                 mq_msg *rest[10];
                 for (int k = i; k < n; k++) rest[k - i] = &batch[k];
                 if (mq_extend(q, rest, n - i, err, sizeof err) == 0) claimed_at = mq_now_ms();

@@ -300,3 +300,22 @@ def test_bad_queue_settings_refused(db_factory):
         p = subprocess.Popen([BIN, "consume"], env=e, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         out, err = p.communicate(timeout=30)
         assert p.returncode == 2 and k.encode() in err, (k, err)
+
+
+def test_slow_batch_keeps_its_claim(db_factory, tmp_path):
+    """A batch that takes longer than the visibility timeout extends the claim of the messages
+    still in hand, so a second worker never receives them meanwhile."""
+    db = db_factory()
+    ids = [f"slow-{i}" for i in range(3)]
+    publish(db.url, [notification(domain_event(sleepMs=1500), message_id=m) for m in ids])
+    env = {"DELIUSD_QUEUE_VISIBILITY_S": "2", "DELIUSD_QUEUE_BATCH": "3", "DELIUSD_CONSUMER_THREADS": "2"}
+    with open(tmp_path / "consume.log", "wb") as log:
+        p = consume_proc(db, env=env, log=log)
+        try:
+            wait_for(lambda: applied_count(db) == 3 and not queue_rows(db), timeout=60, what="3 slow events")
+        finally:
+            p.send_signal(signal.SIGTERM)
+            assert p.wait(timeout=30) == 0
+    got = applied(db)
+    assert sorted(got) == ids
+    assert all(rc == 1 and d == 1 for _, rc, d in got.values()), got  # received and applied once each

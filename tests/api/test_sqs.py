@@ -163,3 +163,24 @@ def test_sqs_sigkill_mid_batch_every_event_applied_exactly_once(fq, db_factory, 
     redelivered = sum(d for _, _, d in got.values()) - 1000
     assert redelivered <= 10
     assert fq.queue_depth(dlq) == 0
+
+
+def test_sqs_slow_batch_extends_visibility(fq, db_factory, tmp_path):
+    name = "v-" + uuid.uuid4().hex[:10]
+    url = fq.create_queue(name, VisibilityTimeout=2)
+    topic = fq.topic(name + "-topic")
+    fq.subscribe(topic, url)
+    ids = [fq.publish(topic, domain_event(sleepMs=1500)) for _ in range(3)]
+    db = db_factory()
+    env = dict(fq.env(test=name), DELIUSD_QUEUE_BATCH="3", DELIUSD_CONSUMER_THREADS="2")
+    with open(tmp_path / "consume.log", "wb") as log:
+        p = consume_proc(db, env, log)
+        try:
+            wait_for(lambda: applied_count(db) == 3, timeout=60, what="3 slow events")
+            wait_for(lambda: fq.queue_depth(url) == 0, timeout=30, what="deleted")
+        finally:
+            p.send_signal(signal.SIGTERM)
+            assert p.wait(timeout=30) == 0
+    got = applied(db)
+    assert sorted(got) == sorted(ids)
+    assert all(rc == 1 and d == 1 for _, rc, d in got.values()), got  # never received twice
