@@ -424,6 +424,13 @@ static int cmd_serve(int argc, char **argv) {
         return 1;
     }
     auth_set_fetcher(auth, jwks_fetch, jwks_http);
+    if (!auth_start_refresh(auth, (unsigned)cfg.jwks_refresh_s)) {
+        log_msg(LOG_ERROR, "cannot start the JWKS refresher", NULL);
+        auth_free(auth);
+        httpc_free(jwks_http);
+        httpc_global_cleanup();
+        return 1;
+    }
     db_pool_init(cfg.database, cfg.stream_connections);
     db_pool_set_gauge(metrics_db_connections);
     size_t nroutes;

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -40,6 +41,7 @@
 #define TOKEN_MAX 8192               /* bytes of a compact JWS */
 #define LEEWAY_S 60                  /* clock skew allowed on exp / nbf */
 #define JWKS_REFETCH_MS 10000        /* rate limit of JWKS fetches, see jwks_refresh() */
+#define JWKS_KID_WAIT_MS 100         /* how long the request that asked for a refetch waits for it */
 #define JWKS_MAX_BYTES (256 * 1024)  /* JWKS response size limit */
 #define JWKS_MAX_KEYS 64
 #define RSA_MIN_BITS 2048
@@ -72,6 +74,14 @@ struct auth_ctx {
     fetch_window refetch; /* fetches for an unknown kid */
     unsigned fetches;
     unsigned refetch_ms; /* JWKS_REFETCH_MS; tests may lower it */
+    /* background refresher (auth_start_refresh); all guarded by fetch_lock */
+    bool refresher;          /* running: request threads never fetch */
+    bool stop, want, fetching;
+    unsigned long fetch_gen; /* completed fetches */
+    uint64_t refresh_ms, next_ms;
+    pthread_cond_t wake;     /* refresher: a fetch was asked for, or stop */
+    pthread_cond_t fetched;  /* requesters: a fetch completed */
+    pthread_t thread;
 
     pthread_mutex_t cache_lock; /* guards cache */
     struct verified *cache;     /* VERIFIED_SLOTS entries */
@@ -417,10 +427,31 @@ static int jwks_parse(const char *text, size_t len, jwk **out) {
     return (int)cnt;
 }
 
+/* True when both sets hold the same kids with the same keys, in any order. */
+static bool jwk_sets_equal(const jwk *x, size_t nx, const jwk *y, size_t ny) {
+    if (nx != ny) return false;
+    for (size_t i = 0; i < nx; i++) {
+        bool found = false;
+        for (size_t j = 0; j < ny && !found; j++) {
+            bool same_kid = (!x[i].kid && !y[j].kid) || (x[i].kid && y[j].kid && !strcmp(x[i].kid, y[j].kid));
+            found = same_kid && EVP_PKEY_eq(x[i].key, y[j].key) == 1;
+        }
+        if (!found) return false;
+    }
+    return true;
+}
+
 static int jwks_load_text(auth_ctx *a, const char *text, size_t len) {
     jwk *set;
     int n = jwks_parse(text, len, &set);
     if (n <= 0) return n;
+    pthread_rwlock_rdlock(&a->keys_lock);
+    bool same = jwk_sets_equal(a->keys, a->nkeys, set, (size_t)n);
+    pthread_rwlock_unlock(&a->keys_lock);
+    if (same) { /* a scheduled refresh that changed nothing keeps the verified-token cache */
+        jwk_set_free(set, (size_t)n);
+        return n;
+    }
     pthread_rwlock_wrlock(&a->keys_lock);
     jwk *old = a->keys;
     size_t nold = a->nkeys;
@@ -461,17 +492,19 @@ unsigned auth_jwks_fetches(auth_ctx *a) {
 
 /* GETs the JWKS URL through the application's fetcher and installs the keys.
  * Called with fetch_lock held (so the fetcher is never called concurrently). */
-static void jwks_fetch(auth_ctx *a) {
+static bool jwks_fetch(auth_ctx *a) {
     if (!a->fetch) {
         log_msg(LOG_WARN, "JWKS URL set but no fetcher installed; keys cannot be loaded", NULL);
-        return;
+        return false;
     }
+    bool ok = false;
     char *body = NULL, ferr[256] = "";
     size_t len = 0;
     long status = a->fetch(a->fetch_ctx, a->jwks_url, JWKS_MAX_BYTES, &body, &len, ferr, sizeof ferr);
     if (status == 200 && body) {
-        jwks_load_text(a, body, len);
-        log_msg(LOG_INFO, "fetched JWKS", "url", a->jwks_url, NULL);
+        ok = jwks_load_text(a, body, len) > 0;
+        log_msg(ok ? LOG_DEBUG : LOG_WARN, ok ? "fetched JWKS" : "JWKS without a usable key; keeping the cached keys",
+                "url", a->jwks_url, NULL);
     } else {
         char st[24];
         snprintf(st, sizeof st, "%ld", status > 0 ? status : 0L);
@@ -479,6 +512,7 @@ static void jwks_fetch(auth_ctx *a) {
                 status > 0 ? "unexpected status" : (ferr[0] ? ferr : "transport error"), NULL);
     }
     free(body);
+    return ok;
 }
 
 void auth_set_fetcher(auth_ctx *a, auth_fetch_fn fetch, void *ctx) {
@@ -506,6 +540,35 @@ static bool jwks_has(auth_ctx *a, const char *kid) {
 static void jwks_refresh(auth_ctx *a, const char *kid) {
     if (!a->jwks_url) return;
     pthread_mutex_lock(&a->fetch_lock);
+    if (a->refresher) {
+        /* The refresher thread fetches; this request thread never does. Within
+         * the rate limit the request that asks for a refetch waits for it (at
+         * most JWKS_KID_WAIT_MS, without holding any lock: the wait releases
+         * fetch_lock), so a key rotated in at the issuer is honoured on its
+         * first use; every other request with an unknown kid is refused at once. */
+        fetch_window *w = jwks_has(a, NULL) ? &a->refetch : &a->load;
+        uint64_t now = mono_ms();
+        bool ask = !a->fetching && !a->want && (!w->used || now - w->at_ms >= a->refetch_ms) && !jwks_has(a, kid);
+        /* while nothing is loaded yet (start-up), also wait for the fetch in progress */
+        bool first_load = (a->fetching || a->want) && !jwks_has(a, NULL);
+        if (ask || first_load) {
+            if (ask) {
+                w->used = true;
+                w->at_ms = now;
+                a->want = true;
+                pthread_cond_signal(&a->wake);
+            }
+            unsigned long gen = a->fetch_gen;
+            struct timespec until;
+            clock_gettime(CLOCK_MONOTONIC, &until);
+            until.tv_nsec += JWKS_KID_WAIT_MS * 1000000L;
+            if (until.tv_nsec >= 1000000000L) until.tv_sec++, until.tv_nsec -= 1000000000L;
+            while (a->fetch_gen == gen && !a->stop)
+                if (pthread_cond_timedwait(&a->fetched, &a->fetch_lock, &until) == ETIMEDOUT) break;
+        }
+        pthread_mutex_unlock(&a->fetch_lock);
+        return;
+    }
     if (!jwks_has(a, kid)) {
         fetch_window *w = jwks_has(a, NULL) ? &a->refetch : &a->load;
         uint64_t now = mono_ms();
@@ -517,6 +580,71 @@ static void jwks_refresh(auth_ctx *a, const char *kid) {
         }
     }
     pthread_mutex_unlock(&a->fetch_lock);
+}
+
+/* The background refresher: fetches at start, every refresh_ms after a
+ * success (every refetch_ms after a failure), and when a request asks for it
+ * (unknown kid, rate limited by the caller). The network transfer runs with no
+ * lock held. */
+static void *refresher_main(void *arg) {
+    auth_ctx *a = arg;
+    pthread_mutex_lock(&a->fetch_lock);
+    while (!a->stop) {
+        uint64_t now = mono_ms();
+        if (a->want || now >= a->next_ms) {
+            a->want = false;
+            a->fetching = true;
+            a->fetches++;
+            pthread_mutex_unlock(&a->fetch_lock);
+            bool ok = jwks_fetch(a);
+            pthread_mutex_lock(&a->fetch_lock);
+            a->fetching = false;
+            a->fetch_gen++;
+            a->next_ms = mono_ms() + (ok ? a->refresh_ms : (a->refetch_ms < a->refresh_ms ? a->refetch_ms : a->refresh_ms));
+            pthread_cond_broadcast(&a->fetched);
+            continue;
+        }
+        uint64_t wait_ms = a->next_ms - now;
+        struct timespec until;
+        clock_gettime(CLOCK_MONOTONIC, &until);
+        until.tv_sec += (time_t)(wait_ms / 1000u);
+        until.tv_nsec += (long)(wait_ms % 1000u) * 1000000L;
+        if (until.tv_nsec >= 1000000000L) until.tv_sec++, until.tv_nsec -= 1000000000L;
+        pthread_cond_timedwait(&a->wake, &a->fetch_lock, &until);
+    }
+    pthread_mutex_unlock(&a->fetch_lock);
+    return NULL;
+}
+
+bool auth_start_refresh(auth_ctx *a, unsigned interval_s) {
+    if (!a || !a->jwks_url) return true; /* nothing to refresh */
+    pthread_mutex_lock(&a->fetch_lock);
+    bool running = a->refresher;
+    pthread_mutex_unlock(&a->fetch_lock);
+    if (running) return true;
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    if (pthread_cond_init(&a->wake, &ca) || pthread_cond_init(&a->fetched, &ca)) abort();
+    pthread_condattr_destroy(&ca);
+    pthread_mutex_lock(&a->fetch_lock);
+    a->refresh_ms = (uint64_t)(interval_s ? interval_s : 1) * 1000u;
+    a->next_ms = 0; /* fetch now */
+    a->stop = false;
+    a->refresher = true;
+    /* the thread takes no signals: SIGTERM/SIGINT are for the server's sigwait */
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    int prc = pthread_create(&a->thread, NULL, refresher_main, a);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (prc) {
+        a->refresher = false;
+        pthread_mutex_unlock(&a->fetch_lock);
+        return false;
+    }
+    pthread_mutex_unlock(&a->fetch_lock);
+    return true;
 }
 
 /* -------------------------------------------------------------- lifecycle -- */
@@ -564,6 +692,19 @@ fail:
 
 void auth_free(auth_ctx *a) {
     if (!a) return;
+    pthread_mutex_lock(&a->fetch_lock);
+    bool running = a->refresher;
+    a->stop = true;
+    if (running) {
+        pthread_cond_broadcast(&a->wake);
+        pthread_cond_broadcast(&a->fetched);
+    }
+    pthread_mutex_unlock(&a->fetch_lock);
+    if (running) {
+        pthread_join(a->thread, NULL);
+        pthread_cond_destroy(&a->wake);
+        pthread_cond_destroy(&a->fetched);
+    }
     EVP_PKEY_free(a->pem_key);
     jwk_set_free(a->keys, a->nkeys);
     free(a->jwks_url);

@@ -48,6 +48,17 @@ typedef long (*auth_fetch_fn)(void *ctx, const char *url, size_t max_bytes, char
  * one a JWKS URL is never fetched. */
 void auth_set_fetcher(auth_ctx *a, auth_fetch_fn fetch, void *ctx);
 
+/* Starts the background JWKS refresher (issue 16): the key set is fetched now,
+ * then every interval_s seconds (DELIUSD_JWKS_REFRESH_S), so a key removed at
+ * the issuer stops verifying within that interval (the verified-token cache is
+ * void whenever the set changes); a token with an unknown kid asks for an
+ * early refetch (at most one per 10 s). Once started, request threads never
+ * fetch: the request that asked waits at most 100 ms for the refetch, others
+ * are refused at once. Without it (tools, unit tests) fetches happen lazily on
+ * the verifying thread. Call after auth_set_fetcher; stopped by auth_free.
+ * Returns false when the thread cannot be started. */
+bool auth_start_refresh(auth_ctx *a, unsigned interval_s);
+
 /* Verifies a compact JWS (without the "Bearer " prefix). Returns true and fills
  * roles/sub/client_id when valid; false with out->error set otherwise. */
 bool auth_verify(auth_ctx *a, const char *token, auth_result *out);
