@@ -456,6 +456,26 @@ def test_body_over_limit_is_413(cc):
     assert cc.get("/health").status == 200
 
 
+@pytest.mark.parametrize("path", ["/secure/compare", "/secure/compareAll"])
+def test_token_checked_before_the_body_is_read(cc, legacy, path):
+    """No token: 401 after the headers alone (the announced body is never sent), no work done."""
+    import socket
+    s = socket.create_connection(("127.0.0.1", cc.port), timeout=10)
+    s.sendall((f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+               "Content-Length: 5000\r\n\r\n").encode())
+    data = b""
+    while b"\r\n\r\n" not in data or not data.rstrip().endswith(b"}"):
+        chunk = s.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    s.close()
+    head, _, body = data.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 401"), data[:300]
+    assert json.loads(body)["status"] == 401
+    assert legacy.seen == []
+
+
 def test_auth(cc, legacy):
     body = {"uri": "OFFENDER_SUMMARY", "params": {"crn": "C123456"}}
     assert cc.post("/secure/compare", body).status == 401
