@@ -139,7 +139,7 @@ int mq_sqs_extend(mq_queue *q, mq_msg *const *m, int n, char *err, size_t errlen
     endpoint_for(q->url, ep, sizeof ep);
     json_t *entries = json_array();
     for (int i = 0; i < n && i < 10; i++) {
-        char id[8];
+        char id[16];
         snprintf(id, sizeof id, "m%d", i);
         json_array_append_new(entries, json_pack("{s:s,s:s,s:i}", "Id", id, "ReceiptHandle", m[i]->handle,
                                                  "VisibilityTimeout", q->visibility_s));
