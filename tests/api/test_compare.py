@@ -719,3 +719,35 @@ def test_compare_all_time_limit(many, tmp_path):
         assert all(f["message"] == "Not run: the compareAll time limit of 1000 ms was reached" for f in not_run)
     finally:
         slow.stop()
+
+
+def test_compare_all_fixed_query_count(many, tmp_path):
+    """Count, page, latest sentenced events and NSIs of the page: 4 statements whatever the page size
+    (no upstream configured, so no in-process handler adds its own)."""
+    d, _ = many
+    # one worker: X-Query-Count is the cumulative count of its connection, so a request's own
+    # count is the difference from the previous answer's
+    q = Deliusd(d.db, d.keys, env=dict(ENV, DELIUSD_DEBUG_QUERY_COUNT="true", DELIUSD_THREADS="1"),
+                tmpdir=str(tmp_path)).start()
+    try:
+        counts = []
+        r = q.post("/secure/compareAll", {"uriConfig": {}}, roles=[COURT])
+        assert r.status == 200, r
+        before = int(r.headers["x-query-count"])
+        for body in ({"uriConfig": {"OFFENDER_SUMMARY": {}, "CONVICTION_BY_ID_NSIS": {"convictionId": "?",
+                                                                                      "nsiCodes": "?"}},
+                      "pageNumber": 1, "pageSize": 1},
+                     {"uriConfig": {"OFFENDER_SUMMARY": {}}, "pageNumber": 2, "pageSize": 20},
+                     {"uriConfig": {"OFFENDER_SUMMARY": {}}, "crns": [f"T{n:06d}" for n in range(1, 40)],
+                      "pageNumber": 1, "pageSize": 30}):
+            r = q.post("/secure/compareAll", body, roles=[COURT])
+            assert r.status == 200, r
+            rep = r.json()
+            assert rep["totalNumberOfRequests"] == 0 and rep["unableToBeExecuted"] > 0
+            assert all(f["message"] in ("No comparison upstream configured",)
+                       or f["message"].startswith("No Data available") for f in rep["failureReports"])
+            counts.append(int(r.headers["x-query-count"]) - before)
+            before = int(r.headers["x-query-count"])
+        assert counts == [4, 4, 4], counts
+    finally:
+        q.stop()
