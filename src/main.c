@@ -432,6 +432,7 @@ static int cmd_serve(int argc, char **argv) {
         return 1;
     }
     db_pool_init(cfg.database, cfg.stream_connections);
+    db_pool_set_check_interval(cfg.db_check_ms);
     db_pool_set_gauge(metrics_db_connections);
     size_t nroutes;
     const route_def *routes = app_routes(&nroutes);

@@ -3,8 +3,14 @@
 
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+#include "core/log.h"
 
 #define MAX_THREAD_CONNS 512
 #define MAX_STREAMS 64
@@ -21,6 +27,40 @@ static int nidle;
 static int nstreams; /* open stream connections, idle or in use */
 
 static __thread db_conn *tl_db;
+/* SQLite: the file this thread's connection opened, and when that was last checked */
+static __thread dev_t tl_dev;
+static __thread ino_t tl_ino;
+static __thread uint64_t tl_checked_ms;
+static int g_check_ms = 1000;
+
+void db_pool_set_check_interval(int ms) { g_check_ms = ms; }
+
+static uint64_t now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+static bool file_id(const char *path, dev_t *dev, ino_t *ino) {
+    struct stat st;
+    if (stat(path, &st)) return false;
+    *dev = st.st_dev;
+    *ino = st.st_ino;
+    return true;
+}
+
+/* True when the SQLite path now names another file than the one this thread's
+ * connection opened (replaced by `mv`, or deleted). Checked at most every
+ * g_check_ms (one stat). */
+static bool sqlite_file_changed(void) {
+    if (g_check_ms < 0 || !g_url || db_url_is_postgres(g_url)) return false;
+    uint64_t now = now_ms();
+    if (now - tl_checked_ms < (uint64_t)g_check_ms) return false;
+    tl_checked_ms = now;
+    dev_t d;
+    ino_t i;
+    return !file_id(g_url, &d, &i) || d != tl_dev || i != tl_ino;
+}
 
 void db_pool_init(const char *url, int max_streams) {
     g_url = url;
@@ -49,6 +89,12 @@ static void thread_register(db_conn *c, bool add) {
 }
 
 db_conn *db_pool_thread(char *err, size_t errlen) {
+    if (tl_db && !db_broken(tl_db) && sqlite_file_changed()) {
+        log_msg(LOG_INFO, "database file replaced or removed; reopening", NULL);
+        thread_register(tl_db, false);
+        db_close(tl_db);
+        tl_db = NULL;
+    }
     if (tl_db && db_broken(tl_db)) {
         thread_register(tl_db, false);
         db_close(tl_db);
@@ -59,8 +105,13 @@ db_conn *db_pool_thread(char *err, size_t errlen) {
             snprintf(err, errlen, "no database configured");
             return NULL;
         }
+        /* the file identity is taken before the open: a replacement racing
+         * with it is noticed at the next check */
+        bool have_id = !db_url_is_postgres(g_url) && file_id(g_url, &tl_dev, &tl_ino);
         tl_db = db_open(g_url, err, errlen);
         if (tl_db) thread_register(tl_db, true);
+        tl_checked_ms = now_ms();
+        if (!have_id) tl_dev = 0, tl_ino = 0;
     }
     return tl_db;
 }
@@ -112,21 +163,40 @@ void db_pool_stream_release(db_conn *c) {
     gauge(-1);
 }
 
+/* SQLite: the file's 100-byte header is a SQLite 3 header with a valid page size. */
+static bool sqlite_header_ok(const char *path) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    unsigned char h[100];
+    ssize_t n = pread(fd, h, sizeof h, 0);
+    close(fd);
+    if (n != (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0) return false;
+    unsigned ps = (unsigned)h[16] << 8 | h[17];
+    if (ps == 1) ps = 65536;
+    return ps >= 512 && ps <= 65536 && (ps & (ps - 1)) == 0;
+}
+
+/* A real read of the schema on this thread's connection. */
+static int schema_read(db_conn *c) {
+    db_stmt *s = db_query(c, "SELECT COUNT(*) FROM DELIUSD_SCHEMA_MIGRATION");
+    if (!s) return -1;
+    int rc = db_step(s);
+    bool ok = rc == 1 && db_col_int(s, 0) > 0;
+    db_done(s);
+    return ok ? 0 : -1;
+}
+
 int db_pool_ready(void) {
     if (!g_url) return -1;
-    if (!db_url_is_postgres(g_url)) {
-        int fd = open(g_url, O_RDONLY | O_CLOEXEC);
-        if (fd < 0) return -1;
-        close(fd);
-    }
+    if (!db_url_is_postgres(g_url) && !sqlite_header_ok(g_url)) return -1;
     char err[256];
     db_conn *c = db_pool_thread(err, sizeof err);
     if (!c) return -1;
-    if (db_ping(c) == 0) return 0;
+    if (schema_read(c) == 0) return 0;
     if (!db_broken(c)) return -1;
     /* the connection may be stale: one fresh try */
     c = db_pool_thread(err, sizeof err);
-    return c && db_ping(c) == 0 ? 0 : -1;
+    return c && schema_read(c) == 0 ? 0 : -1;
 }
 
 void db_pool_close_all(void) {

@@ -35,9 +35,17 @@ db_conn *db_pool_thread_current(void);
 db_conn *db_pool_stream_acquire(bool *busy, char *err, size_t errlen);
 void db_pool_stream_release(db_conn *c);
 
-/* Readiness: 0 when the database can be queried from this thread now. For a
- * SQLite file it also checks that the file still exists and is readable. */
+/* Readiness: 0 when the schema can be read from this thread now (a query on
+ * DELIUSD_SCHEMA_MIGRATION, not just SELECT 1). For a SQLite file it also
+ * checks that the file's header is a valid SQLite header (an overwritten
+ * header is DOWN even while pages are still cached). */
 int db_pool_ready(void);
+
+/* SQLite: a thread's connection checks at most every ms milliseconds (one
+ * stat) that the path still names the file it opened, and reopens when the file
+ * was replaced (`mv new.db deliusd.db`) or removed (DELIUSD_DB_CHECK_MS, 1000;
+ * < 0 = never). */
+void db_pool_set_check_interval(int ms);
 
 /* Closes every connection (at shutdown, after the HTTP threads stopped). */
 void db_pool_close_all(void);

@@ -341,3 +341,71 @@ def test_access_log_setting(start_deliusd):
     d2.get("/nope", headers={"X-Request-Id": "al-none"})
     time.sleep(0.2)
     assert not [l for l in log_lines(d2) if l.get("message") == "request"]
+
+
+# ------------------------------------------------ 5. database file replaced
+
+def _person(db, offender_id, crn):
+    user = db.scalar("SELECT MIN(USER_ID) FROM USER_")
+    gender = db.scalar("SELECT MIN(STANDARD_REFERENCE_LIST_ID) FROM R_STANDARD_REFERENCE_LIST")
+    db.sql("""INSERT INTO OFFENDER (OFFENDER_ID, CRN, FIRST_NAME, SURNAME, DATE_OF_BIRTH_DATE, GENDER_ID,
+        PARTITION_AREA_ID, SOFT_DELETED, ROW_VERSION, CREATED_BY_USER_ID, CREATED_DATETIME, LAST_UPDATED_USER_ID,
+        LAST_UPDATED_DATETIME) VALUES (?, ?, 'Swap', 'Testperson', '1980-01-01', ?, 0, 0, 0, ?,
+        '2024-01-01T00:00:00', ?, '2024-01-01T00:00:00')""", (offender_id, crn, gender, user, user))
+    db.sql("""INSERT INTO EVENT (EVENT_ID, OFFENDER_ID, EVENT_NUMBER, REFERRAL_DATE, IN_BREACH, FTC_COUNT, ACTIVE_FLAG,
+        SOFT_DELETED, ROW_VERSION, CREATED_BY_USER_ID, CREATED_DATETIME, LAST_UPDATED_USER_ID,
+        LAST_UPDATED_DATETIME) VALUES (?, ?, '1', '2024-01-01', 0, 0, 1, 0, 0, ?, '2024-01-01T00:00:00', ?,
+        '2024-01-01T00:00:00')""", (offender_id, offender_id, user, user))
+
+
+def _checkpoint(path):
+    import sqlite3
+    c = sqlite3.connect(path)
+    c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    c.close()
+
+
+def test_replaced_database_file_is_served_by_every_route(start_deliusd, db_factory):
+    old, new = db_factory(), db_factory()
+    if old.kind != "sqlite":
+        pytest.skip("SQLite file replacement")
+    _person(old, 8810001, "S810001")
+    _person(new, 8810002, "S810002")
+    old.close()
+    new.close()
+    _checkpoint(old.path)
+    _checkpoint(new.path)
+    d = start_deliusd(db=old, env={"DELIUSD_DB_CHECK_MS": "200", "DELIUSD_THREADS": "2"})
+    tok = make_token(d.keys, [TIER])
+    for _ in range(6):  # every worker thread has its connection open on the old file
+        assert d.get("/person/S810001", token=tok).status == 200
+    assert d.get("/probation-cases", token=tok).json() == ["S810001"]
+    os.rename(new.path, old.path)  # mv new.db deliusd.db
+    time.sleep(0.5)
+    for _ in range(6):
+        assert d.get("/person/S810002", token=tok).status == 200
+        assert d.get("/person/S810001", token=tok).status == 404
+    assert d.get("/probation-cases", token=tok).json() == ["S810002"]
+    assert d.get("/health/readiness").status == 200
+
+
+def test_readiness_down_when_the_database_header_is_overwritten(start_deliusd, db_factory):
+    db = db_factory()
+    if db.kind != "sqlite":
+        pytest.skip("SQLite file header")
+    db.close()
+    _checkpoint(db.path)
+    d = start_deliusd(db=db)
+    assert d.get("/health/readiness").status == 200
+    with open(db.path, "r+b") as f:
+        header = f.read(100)
+        f.seek(0)
+        f.write(b"\x00" * 100)
+    try:
+        for _ in range(4):  # whichever worker answers
+            r = d.get("/health/readiness")
+            assert r.status == 503 and r.json() == {"status": "DOWN"}, r
+    finally:
+        with open(db.path, "r+b") as f:
+            f.write(header)
+    assert d.get("/health/readiness").status == 200
