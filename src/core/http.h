@@ -116,7 +116,8 @@ typedef struct route_def {
     err_style errors;     /* error body shape */
     http_handler handler;
     const char *service;  /* "tier", "unpaid-work", "court-case", "platform" (OpenAPI tag) */
-    const char *schema;   /* response schema name in the seed ("TierDetails"), or NULL */
+    const char *schema;   /* 200 schema name in the seed ("TierDetails", "Conviction[]" for an array), or NULL:
+                             the seed operation's schema is used (services/platform/openapi.c) */
     const char *summary;  /* one line for /v3/api-docs */
 } route_def;
 
