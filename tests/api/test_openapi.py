@@ -243,3 +243,21 @@ def test_every_route_answers_200_matching_its_schema(seeded):
     for must in ("/tier-details/{crn}", "/person/{crn}", "/case-data/{crn}/{eventId}",
                  "/case-data/{crn}/personal-details", "/users/{username}/access/{crn}", "/probation-cases"):
         assert must in ok, (must, not_found)
+
+
+def test_recorder_catches_a_body_that_differs_from_the_document(doc, deliusd):
+    """The suite-wide check (openapi_check.py) can fail: a body with an unknown field, a
+    missing required field or a wrong type is reported; a matching one is not."""
+    from conftest import Response
+    from openapi_check import Recorder
+    rec = Recorder()
+    rec.document = Document(doc)
+    ok = {"crn": "A000001", "name": {"forenames": "A", "surname": "B"}}
+    for body in (ok, {**ok, "extra": 1}, {"name": ok["name"]}, {**ok, "crn": 5}):
+        rec.record(deliusd.port, "GET", "/person/A000001",
+                   Response(200, [("Content-Type", "application/json")], json.dumps(body).encode()))
+    assert rec.checked == 4 and len(rec.problems) == 3, rec.problems
+    with pytest.raises(AssertionError, match="3 response"):
+        rec.check()
+    rec.record(deliusd.port, "GET", "/no/such/route", Response(200, [("Content-Type", "application/json")], b"{}"))
+    assert "not in /v3/api-docs" in rec.problems[0]
