@@ -33,6 +33,7 @@
 #include "auth.h"
 #include "config.h"
 #include "conns.h"
+#include "mhd_errors.h"
 #include "log.h"
 #include "metrics.h"
 #include "router.h"
@@ -605,12 +606,20 @@ static enum MHD_Result framing_iter(void *cls, enum MHD_ValueKind kind, const ch
     return MHD_YES;
 }
 
+static enum MHD_Result query_bytes(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+    (void)kind;
+    *(size_t *)cls += (key ? strlen(key) : 0) + (value ? strlen(value) : 0) + 2;
+    return MHD_YES;
+}
+
 /* The first access-handler call: limits, framing, route, token, body policy.
  * Returns false when the request has been answered already. */
 static bool admit(http_req *r, struct MHD_Connection *conn, const char *url) {
     const union MHD_ConnectionInfo *hi = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
     size_t hsize = hi ? hi->header_size : 0;
-    if (strlen(url) > MAX_URL_BYTES) {
+    size_t qbytes = 0; /* the query string counts towards the URL limit */
+    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, query_bytes, &qbytes);
+    if (strlen(url) + qbytes > MAX_URL_BYTES) {
         http_framework_error(r, 414, "URI longer than 8192 bytes");
         return false;
     }
@@ -914,6 +923,7 @@ int server_run(const server_opts *opts) {
     pthread_sigmask(SIG_BLOCK, &set, NULL); /* inherited by MHD's threads; we sigwait below */
     signal(SIGPIPE, SIG_IGN);
 
+    mhd_json_error_pages();
     int bound = 0;
     int lfd = conns_listen(cfg.bind, cfg.port, &bound);
     if (lfd < 0) return 1;
