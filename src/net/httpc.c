@@ -46,6 +46,7 @@
 struct httpc {
     CURL *easy;
     char errbuf[CURL_ERROR_SIZE];
+    bool permanent; /* the last failure cannot go better on another attempt (bad URL, unreadable file) */
 };
 
 /* ---------------------------------------------------------------- globals -- */
@@ -229,6 +230,7 @@ typedef struct request {
 static int perform_once(httpc *h, const request *rq, const httpc_opts *o, const char *bearer, httpc_resp *out,
                         char *err, size_t errlen) {
     memset(out, 0, sizeof *out);
+    h->permanent = true; /* until the transfer itself runs: set-up failures are not retried */
     base_options(h, rq->url, o, false);
     CURL *c = h->easy;
     size_t cap = o && o->max_bytes ? o->max_bytes : DEFAULT_MAX_BYTES;
@@ -302,6 +304,8 @@ static int perform_once(httpc *h, const request *rq, const httpc_opts *o, const 
     if (hdrs) curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
 
     CURLcode rc = curl_easy_perform(c);
+    h->permanent = rc == CURLE_URL_MALFORMAT || rc == CURLE_UNSUPPORTED_PROTOCOL || rc == CURLE_READ_ERROR ||
+                   rc == CURLE_OUT_OF_MEMORY || rc == CURLE_BAD_FUNCTION_ARGUMENT;
     int result = HTTPC_OK;
     if (rc == CURLE_OK) {
         curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out->status);
@@ -472,7 +476,8 @@ static int run_request(httpc *h, const request *rq, const httpc_opts *o, httpc_r
             continue;
         }
         bool cancelled = o && o->cancelled && o->cancelled(o->cancel_ctx);
-        bool retry = !cancelled && (rc == HTTPC_OK ? (out->status >= 500 || out->status == 429) : transient_error(rc));
+        bool retry = !cancelled && (rc == HTTPC_OK ? (out->status >= 500 || out->status == 429)
+                                                   : transient_error(rc) && !h->permanent);
         if (!retry || n == attempts) break;
         httpc_resp_free(out);
         sleep_ms(backoff * (long)n * n);

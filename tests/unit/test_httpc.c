@@ -313,6 +313,24 @@ static void test_connect_refused(void **state) {
     httpc_free(h);
 }
 
+static void test_permanent_errors_not_retried(void **state) {
+    httpc *h = httpc_new();
+    httpc_resp r;
+    char err[256] = "";
+    httpc_opts o = {.attempts = 3, .backoff_ms = 2000};
+    double t0 = now_ms();
+    assert_int_equal(httpc_get(h, "gopher://127.0.0.1/x", &o, &r, err, sizeof err), HTTPC_ERR_OTHER);
+    assert_int_equal(httpc_get(h, "http://[bad", &o, &r, err, sizeof err), HTTPC_ERR_OTHER);
+    httpc_part missing = {.name = "f", .file_path = "/nonexistent/deliusd-test-file"};
+    o.retry_post = true;
+    int before = atomic_load(&sh->requests);
+    assert_int_not_equal(httpc_post_multipart(h, url("/echo"), &missing, 1, &o, &r, err, sizeof err), HTTPC_OK);
+    /* one attempt each: no 2 s back-off was slept, and the server never saw the upload */
+    assert_true(now_ms() - t0 < 1900);
+    assert_int_equal(atomic_load(&sh->requests), before);
+    httpc_free(h);
+}
+
 static void test_body_cap(void **state) {
     httpc *h = httpc_new();
     httpc_resp r;
@@ -571,6 +589,7 @@ int main(void) {
         cmocka_unit_test(test_status_passed_through),
         cmocka_unit_test(test_timeout),
         cmocka_unit_test(test_connect_refused),
+        cmocka_unit_test(test_permanent_errors_not_retried),
         cmocka_unit_test(test_body_cap),
         cmocka_unit_test(test_retries_5xx_with_backoff),
         cmocka_unit_test(test_post_retried_only_when_marked),
