@@ -103,7 +103,7 @@ clean:
 # Fuzzing (clang + libFuzzer): `make fuzz FUZZ_SECONDS=60` runs each target.
 FUZZ_SECONDS ?= 20
 FUZZ_SRCS := src/core/json.c src/core/buf.c src/core/auth.c src/core/log.c src/core/timeutil.c
-FUZZ_FLAGS := -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -I src $(PKG_CFLAGS)
+FUZZ_FLAGS := -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -I src $(PKG_CFLAGS) -DDELIUSD_VERSION='"$(VERSION)"' -DDELIUSD_GIT='"$(GIT_REV)"'
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRCS)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_FLAGS) -o $@ $^ $(LDLIBS)
@@ -111,10 +111,22 @@ build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRCS)
 build/fuzz/fuzz_compare_body: tests/fuzz/fuzz_compare_body.c src/services/court_case/compare_body.c src/core/jsondiff.c $(FUZZ_SRCS)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_FLAGS) -o $@ $^ $(LDLIBS)
-fuzz: build/fuzz/fuzz_json build/fuzz/fuzz_token build/fuzz/fuzz_compare_body
+# the request-target parsers of core/http.c through http_invoke, and the log redaction (issue 16)
+FUZZ_CORE_SRCS := $(filter-out src/core/embedded_find.c,$(sort $(wildcard src/core/*.c)))
+build/fuzz/fuzz_query: tests/fuzz/fuzz_query.c $(FUZZ_CORE_SRCS)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_FLAGS) -o $@ $^ $(LDLIBS)
+# the message envelope (SNS notification / domain event) of messaging/envelope.c
+build/fuzz/fuzz_envelope: tests/fuzz/fuzz_envelope.c src/messaging/envelope.c $(FUZZ_SRCS)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_FLAGS) -o $@ $^ $(LDLIBS)
+fuzz: build/fuzz/fuzz_json build/fuzz/fuzz_token build/fuzz/fuzz_compare_body build/fuzz/fuzz_query build/fuzz/fuzz_envelope
 	@mkdir -p build/fuzz/corpus-json build/fuzz/corpus-token
 	build/fuzz/fuzz_json -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus-json
 	build/fuzz/fuzz_token -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus-token
 	@mkdir -p build/fuzz/corpus-compare
 	build/fuzz/fuzz_compare_body -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus-compare
+	@mkdir -p build/fuzz/corpus-query build/fuzz/corpus-envelope
+	build/fuzz/fuzz_query -max_total_time=$(FUZZ_SECONDS) -max_len=2048 build/fuzz/corpus-query tests/fuzz/seeds-query
+	build/fuzz/fuzz_envelope -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus-envelope tests/fuzz/seeds-envelope
 .PHONY: fuzz
