@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "metrics.h"
 #include "timeutil.h"
 
 enum { PHASE_WAITING = 0, PHASE_ANSWERING = 1 };
@@ -197,10 +198,14 @@ static void *acceptor(void *arg) {
             }
             if (atomic_load(&g_open) >= g_max && !evict_oldest_waiting()) {
                 atomic_fetch_add(&g_refused, 1);
+                metrics_event("connection_refused_at_limit");
                 refuse(fd);
                 continue;
             }
-            if (atomic_load(&g_open) >= g_max) atomic_fetch_add(&g_evicted, 1);
+            if (atomic_load(&g_open) >= g_max) {
+                atomic_fetch_add(&g_evicted, 1);
+                metrics_event("connection_evicted_at_limit");
+            }
             int best = 0;
             for (int i = 1; i < g_ndaemons; i++)
                 if (atomic_load(&g_load[i]) < atomic_load(&g_load[best])) best = i;
@@ -236,6 +241,7 @@ static void *reaper(void *arg) {
         }
         pthread_mutex_unlock(&mu);
         if (n) atomic_fetch_add(&g_timed_out, n);
+        for (unsigned long k = 0; k < n; k++) metrics_event("request_timeout");
     }
     return NULL;
 }

@@ -143,6 +143,7 @@ def test_request_deadline_closes_a_client_that_sends_one_header_line_at_a_time(s
     s.close()
     assert closed_after is not None, "a slow client held its connection for 10 s"
     assert d.get("/health").status == 200
+    assert re.search(r'deliusd_events_total\{event="request_timeout"\} [1-9]', d.get("/metrics").text)
 
 
 def test_1000_slow_connections_do_not_stop_a_normal_client(start_deliusd):
