@@ -115,13 +115,14 @@ def test_slow_issuer_and_bogus_kids_do_not_stall_valid_tokens(start_deliusd, key
     issuer.delay = 5.0
     stop = threading.Event()
     bogus_sent = [0]
+    bogus_tokens = [make_token(keys, [TIER], kid=f"bogus-{i}") for i in range(7)]
 
     def bogus():
         import http.client
         i = 0
         while not stop.is_set():
             i += 1
-            t = make_token(keys, [TIER], kid=f"bogus-{i % 7}")
+            t = bogus_tokens[i % 7]
             c = http.client.HTTPConnection("127.0.0.1", d.port, timeout=30)
             try:
                 c.request("GET", "/person/Z999999", headers={"Authorization": "Bearer " + t})
