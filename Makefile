@@ -76,6 +76,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB_OBJS) $(LDFLAGS_MODE) $(LDLIBS) -lcmocka
 
+# bench/dblimit.c: each route's statements replayed without HTTP or JSON (bench/README.md)
+$(BUILD)/bench/dblimit: bench/dblimit.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB_OBJS) $(LDFLAGS_MODE) $(LDLIBS)
+
 asan:
 	$(MAKE) MODE=asan build/asan/deliusd
 
@@ -92,7 +97,7 @@ run: deps
 test: deps
 	scripts/test
 
-bench: all
+bench: all $(BUILD)/bench/dblimit
 	bench/run
 
 clean:

@@ -442,6 +442,7 @@ static int cmd_serve(int argc, char **argv) {
         .auth = auth,
         .admin_roles = ROLE_ADMIN,
         .before_send = service_before_send,
+        .after_handler = service_after_handler,
         .on_start = consumers_start,
         .on_stop = consumers_stop,
         .on_exit = serve_exit,

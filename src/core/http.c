@@ -566,6 +566,7 @@ static void run_handler(http_req *r) {
         return;
     }
     r->route->handler(r);
+    if (g_opts.after_handler) g_opts.after_handler(r);
     if (!r->answered) {
         log_msg(LOG_ERROR, "handler did not answer", "requestId", r->request_id, "route", r->route_label, NULL);
         http_framework_error(r, 500, NULL);

@@ -22,6 +22,12 @@ typedef struct server_opts {
     /* Called once per answer, before headers are sent: may add response
      * headers (http_add_header), e.g. X-Query-Count. NULL = none. */
     void (*before_send)(http_req *r);
+    /* Called once per routed request when its handler has returned (whether
+     * it answered or not; a streamed body may still be sending), on the same
+     * thread, also for in-process requests (which nest inside their caller's
+     * handler): releases what the handler held for the request, e.g. the
+     * read transaction of services/service.h. NULL = none. */
+    void (*after_handler)(http_req *r);
     /* Called when the server is listening (start background workers), and
      * after SIGTERM once no new connections are accepted (stop them: finish
      * the message in hand), before in-flight requests are drained. A non-zero

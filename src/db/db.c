@@ -76,8 +76,44 @@ void db_hint_streaming(db_conn *c) {
     if (db_kind_of(c) == DB_SQLITE) db_exec(c, "PRAGMA cache_size=-1024");
 }
 
-int db_begin(db_conn *c) { return db_exec(c, "BEGIN"); }
-int db_begin_write(db_conn *c) { return db_exec(c, db_kind_of(c) == DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN"); }
+int db_begin(db_conn *c) {
+    db_read_end(c);
+    return db_exec(c, "BEGIN");
+}
+int db_begin_write(db_conn *c) {
+    db_read_end(c);
+    return db_exec(c, db_kind_of(c) == DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+/* BEGIN/COMMIT of a read transaction, not counted as queries. SQLite: through
+ * the statement cache (prepared once, no parse per request); PostgreSQL: one
+ * simple-protocol command each. */
+static int exec_uncounted(db_conn *c, const char *sql) {
+    if (db_kind_of(c) != DB_SQLITE) return OPS(c)->exec(c, sql);
+    db_stmt *s = db_query(c, sql);
+    if (!s) return -1;
+    BASE(c)->queries--;
+    int rc = db_step(s);
+    db_done(s);
+    return rc < 0 ? -1 : 0;
+}
+
+int db_read_begin(db_conn *c) {
+    if (BASE(c)->read_tx) return 0;
+    int rc = exec_uncounted(c, db_kind_of(c) == DB_SQLITE ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    if (rc == 0) BASE(c)->read_tx = true;
+    return rc;
+}
+
+int db_read_end(db_conn *c) {
+    if (!BASE(c)->read_tx) return 0;
+    BASE(c)->read_tx = false;
+    if (exec_uncounted(c, "COMMIT") == 0) return 0;
+    if (db_broken(c)) return -1; /* the session is gone: the pool reopens it */
+    return exec_uncounted(c, "ROLLBACK");
+}
+
+bool db_in_read(const db_conn *c) { return ((const db_conn_base *)c)->read_tx; }
 int db_commit(db_conn *c) { return db_exec(c, "COMMIT"); }
 int db_rollback(db_conn *c) { return db_exec(c, "ROLLBACK"); }
 
@@ -135,7 +171,11 @@ static bool cache_evict(db_conn_base *b) {
     return true;
 }
 
+static const db_tracer *g_tracer;
+void db_set_tracer(const db_tracer *t) { g_tracer = t; }
+
 db_stmt *db_query(db_conn *c, const char *sql) {
+    if (g_tracer) g_tracer->query(g_tracer->ctx, sql);
     db_conn_base *b = BASE(c);
     uint32_t h = hash_str(sql) & (DB_STMT_CACHE - 1);
     for (int probe = 0; probe < DB_STMT_CACHE; probe++) {
@@ -169,10 +209,22 @@ db_stmt *db_query(db_conn *c, const char *sql) {
 }
 
 #define CONN_OF(s) (SBASE(s)->conn)
-int db_bind_text(db_stmt *s, int i, const char *v) { return OPS(CONN_OF(s))->bind_text(s, i, v); }
-int db_bind_int(db_stmt *s, int i, int64_t v) { return OPS(CONN_OF(s))->bind_int(s, i, v); }
-int db_bind_double(db_stmt *s, int i, double v) { return OPS(CONN_OF(s))->bind_double(s, i, v); }
-int db_bind_null(db_stmt *s, int i) { return OPS(CONN_OF(s))->bind_null(s, i); }
+int db_bind_text(db_stmt *s, int i, const char *v) {
+    if (g_tracer) g_tracer->bind(g_tracer->ctx, i, v ? DB_TRACE_TEXT : DB_TRACE_NULL, v, 0, 0);
+    return OPS(CONN_OF(s))->bind_text(s, i, v);
+}
+int db_bind_int(db_stmt *s, int i, int64_t v) {
+    if (g_tracer) g_tracer->bind(g_tracer->ctx, i, DB_TRACE_INT, NULL, v, 0);
+    return OPS(CONN_OF(s))->bind_int(s, i, v);
+}
+int db_bind_double(db_stmt *s, int i, double v) {
+    if (g_tracer) g_tracer->bind(g_tracer->ctx, i, DB_TRACE_DOUBLE, NULL, 0, v);
+    return OPS(CONN_OF(s))->bind_double(s, i, v);
+}
+int db_bind_null(db_stmt *s, int i) {
+    if (g_tracer) g_tracer->bind(g_tracer->ctx, i, DB_TRACE_NULL, NULL, 0, 0);
+    return OPS(CONN_OF(s))->bind_null(s, i);
+}
 int db_step(db_stmt *s) { return OPS(CONN_OF(s))->step(s); }
 int db_col_count(db_stmt *s) { return OPS(CONN_OF(s))->col_count(s); }
 bool db_col_is_null(db_stmt *s, int col) { return OPS(CONN_OF(s))->col_is_null(s, col); }

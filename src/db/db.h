@@ -62,6 +62,21 @@ int db_begin(db_conn *c);
 int db_commit(db_conn *c);
 int db_rollback(db_conn *c);
 
+/* A read transaction: one consistent snapshot for several statements (the
+ * HTTP layer runs every statement of a request in one; services/service.h).
+ * db_read_begin starts it (SQLite: deferred `BEGIN`, the read lock is taken
+ * by the first SELECT and held until the end, instead of a lock cycle and file
+ * checks per statement; PostgreSQL: `BEGIN ISOLATION LEVEL REPEATABLE READ
+ * READ ONLY`). db_read_end ends it (COMMIT; ROLLBACK when that fails, e.g.
+ * after a failed statement); a no-op when none is open. db_in_read tells
+ * whether one is open. db_begin() and db_begin_write() end an open read
+ * transaction first, so a handler that read before it writes behaves as
+ * without one (its write transaction takes a fresh snapshot / the write lock).
+ * Neither counts in db_query_count(). Return 0 or -1 (db_errmsg). */
+int db_read_begin(db_conn *c);
+int db_read_end(db_conn *c);
+bool db_in_read(const db_conn *c);
+
 /* Starts a transaction that will write (the write path, src/delius/write.h):
  * `BEGIN IMMEDIATE` on SQLite, so the write lock is taken up front and a
  * read-then-write transaction can never fail half-way with SQLITE_BUSY on a
@@ -102,6 +117,19 @@ double db_col_double(db_stmt *s, int col);    /* 0 when NULL */
 void db_done(db_stmt *s);
 /* Number of statements executed on this connection (for query-count tests). */
 uint64_t db_query_count(const db_conn *c);
+
+/* Statement tracing for measurement tools (bench/dblimit.c records the
+ * statements and parameters a route's handler runs, then replays them without
+ * HTTP or JSON). Process-wide; install before any thread uses the database and
+ * never while requests are served. NULL removes it. Costs one test per call
+ * when not installed. */
+typedef enum { DB_TRACE_TEXT, DB_TRACE_INT, DB_TRACE_DOUBLE, DB_TRACE_NULL } db_trace_type;
+typedef struct db_tracer {
+    void (*query)(void *ctx, const char *sql);
+    void (*bind)(void *ctx, int idx, db_trace_type type, const char *text, int64_t i, double d);
+    void *ctx;
+} db_tracer;
+void db_set_tracer(const db_tracer *t);
 
 /* Runs the embedded migrations (src/db/schema/NNNN_*.sql) not yet recorded in
  * DELIUSD_SCHEMA_MIGRATION, each in its own transaction. Prints one line per
@@ -145,6 +173,7 @@ typedef struct db_conn_base {
     bool broken;
     int errclass; /* db_errclass_t of the last error */
     bool closing;   /* db_close in progress: backends skip per-statement clean-up */
+    bool read_tx;   /* a db_read_begin transaction is open */
     uint64_t queries;
     uint64_t tick; /* LRU clock: bumped at every db_query */
     struct db_cache_entry cache[DB_STMT_CACHE];

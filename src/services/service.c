@@ -7,14 +7,34 @@
 #include "core/log.h"
 #include "db/pool.h"
 
+/* The request that began this thread's read transaction (see http_db). */
+static __thread const http_req *tl_tx_owner;
+
 db_conn *http_db(http_req *r) {
     char err[256];
     db_conn *c = db_pool_thread(err, sizeof err);
     if (!c) {
         log_msg(LOG_ERROR, "database unavailable", "requestId", http_request_id(r), "error", err, NULL);
         http_error(r, 503, "Database unavailable");
+        return NULL;
     }
+    if (db_in_read(c) && tl_tx_owner) return c; /* this request's, or the enclosing request's */
+    db_read_end(c); /* a transaction nobody owns (cannot happen; never reuse a stale snapshot) */
+    if (db_read_begin(c) != 0) {
+        http_db_error(r);
+        return NULL;
+    }
+    tl_tx_owner = r;
     return c;
+}
+
+void service_after_handler(http_req *r) {
+    if (tl_tx_owner != r) return;
+    tl_tx_owner = NULL;
+    db_conn *c = db_pool_thread_current();
+    if (c && db_read_end(c) != 0)
+        log_msg(LOG_WARN, "read transaction did not end cleanly", "requestId", http_request_id(r), "error",
+                db_errmsg(c), NULL);
 }
 
 void http_db_error(http_req *r) {

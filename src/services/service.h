@@ -17,7 +17,15 @@
 #include "services/roles.h"
 
 /* This worker's database connection (opened on first use, reopened after a
- * broken connection). NULL if it cannot be opened: already answered 503. */
+ * broken connection). NULL if it cannot be opened: already answered 503.
+ * The first call of a request begins a read transaction on it
+ * (db_read_begin), so every statement the request runs sees one snapshot and
+ * SQLite takes its read lock once per request, not once per statement; it
+ * ends when the handler returns (service_after_handler). In-process requests
+ * (http_invoke) nest on the same thread: only the outermost request that
+ * called http_db owns the transaction, nested ones read in it. A write
+ * (db_begin_write) ends it first. Streams use their own connections
+ * (db/pool.h) and are not part of it. */
 db_conn *http_db(http_req *r);
 
 /* 503 (database unavailable) or 500, chosen from the connection state; logs the cause. */
@@ -39,5 +47,8 @@ bool http_found(http_req *r, int rc, const char *entity, const char *field, cons
 
 /* server_opts.before_send: X-Query-Count when DELIUSD_DEBUG_QUERY_COUNT is set. */
 void service_before_send(http_req *r);
+
+/* server_opts.after_handler: ends the request's read transaction when r owns it. */
+void service_after_handler(http_req *r);
 
 #endif
