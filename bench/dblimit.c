@@ -11,8 +11,9 @@
  * SQL text and parameter it binds; the replay then prepares (cached), binds
  * and steps through every row of exactly those statements (reading a column
  * value, a pointer into the row, is left to the handler's share),
- * inside one read transaction per request as the server does. So the figure
- * follows the handlers' SQL as it changes.
+ * inside one read transaction per request as the server does
+ * (DBLIMIT_AUTOCOMMIT=1: each statement in its own implicit transaction, as
+ * before issue 15). So the figure follows the handlers' SQL as it changes.
  *
  * Per route it prints one line:
  *   DBLIMIT route=NAME requests=N statements_per_req=S db_us=D handler_us=H
@@ -24,6 +25,7 @@
  * rounds over the same N requests, so other load on the machine disturbs it
  * little. Figures, never assertions.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,6 +64,20 @@ typedef struct rec_req {
 
 static rec_req *g_cur; /* the request being recorded */
 
+/* One copy per distinct SQL text, so the replay passes the same pointer every
+ * time, as a handler passing its string literal does (db_query's pointer hint). */
+static char **g_interned;
+static size_t g_ninterned;
+static char *intern(const char *sql) {
+    for (size_t i = 0; i < g_ninterned; i++)
+        if (!strcmp(g_interned[i], sql)) return g_interned[i];
+    g_interned = realloc(g_interned, (g_ninterned + 1) * sizeof *g_interned);
+    if (!g_interned) abort();
+    g_interned[g_ninterned] = strdup(sql);
+    if (!g_interned[g_ninterned]) abort();
+    return g_interned[g_ninterned++];
+}
+
 static void on_query(void *ctx, const char *sql) {
     (void)ctx;
     if (!g_cur) return;
@@ -73,8 +89,7 @@ static void on_query(void *ctx, const char *sql) {
     }
     rec_stmt *s = &g_cur->stmts[g_cur->n++];
     memset(s, 0, sizeof *s);
-    s->sql = strdup(sql);
-    if (!s->sql) abort();
+    s->sql = intern(sql);
 }
 
 static void on_bind(void *ctx, int idx, db_trace_type type, const char *text, int64_t i, double d) {
@@ -98,7 +113,6 @@ static void rec_free(rec_req *r) {
     for (int k = 0; k < r->n; k++) {
         for (int j = 0; j < r->stmts[k].nbinds; j++) free(r->stmts[k].binds[j].text);
         free(r->stmts[k].binds);
-        free(r->stmts[k].sql);
     }
     free(r->stmts);
     memset(r, 0, sizeof *r);
@@ -111,8 +125,10 @@ static uint64_t cpu_ns(void) {
 }
 
 /* Replays one recorded request; returns the statements run, -1 on error. */
+static bool g_autocommit; /* DBLIMIT_AUTOCOMMIT=1: each statement in its own implicit transaction (as before issue 15) */
+
 static int replay(db_conn *c, const rec_req *r, volatile size_t *sink) {
-    if (db_read_begin(c) != 0) return -1;
+    if (!g_autocommit && db_read_begin(c) != 0) return -1;
     for (int k = 0; k < r->n; k++) {
         const rec_stmt *st = &r->stmts[k];
         db_stmt *s = db_query(c, st->sql);
@@ -131,7 +147,7 @@ static int replay(db_conn *c, const rec_req *r, volatile size_t *sink) {
         db_done(s);
         if (rc < 0) return -1;
     }
-    db_read_end(c);
+    if (!g_autocommit) db_read_end(c);
     return r->n;
 }
 
@@ -235,6 +251,7 @@ int main(int argc, char **argv) {
     char **crns = read_lines(argv[2], &ncrn), **users = read_lines(argv[3], &nuser),
          **cases = read_lines(argv[4], &ncase);
     int n = argc > 5 ? atoi(argv[5]) : 2000;
+    g_autocommit = getenv("DBLIMIT_AUTOCOMMIT") && !strcmp(getenv("DBLIMIT_AUTOCOMMIT"), "1");
     if (n < 1) n = 1;
     db_pool_init(cfg.database, 2);
     size_t nroutes;
@@ -270,6 +287,8 @@ int main(int argc, char **argv) {
         }
         g_cur = NULL;
         db_set_tracer(NULL);
+        if (getenv("DBLIMIT_SQL")) /* the statements of the first request, for EXPLAIN QUERY PLAN */
+            for (int k = 0; k < recs[0].n; k++) printf("SQL %s %s;\n", ROUTES[ri].name, recs[0].stmts[k].sql);
         /* 2. the in-process handler, timed (best of ROUNDS: other load only adds) */
         uint64_t handler_ns = UINT64_MAX, t0;
         for (int round = 0; round < ROUNDS; round++) {

@@ -140,6 +140,7 @@ static void cache_remove(db_conn_base *b, uint32_t i) {
     b->ops->finalize(b->cache[i].stmt);
     free((void *)b->cache[i].sql);
     b->cache[i].sql = NULL;
+    b->cache[i].orig = NULL;
     b->cache[i].stmt = NULL;
     b->ncache--;
     for (uint32_t j = SLOT(i + 1); b->cache[j].sql; j = SLOT(j + 1)) {
@@ -149,6 +150,7 @@ static void cache_remove(db_conn_base *b, uint32_t i) {
         if (stays) continue;
         b->cache[i] = b->cache[j];
         b->cache[j].sql = NULL;
+        b->cache[j].orig = NULL;
         b->cache[j].stmt = NULL;
         i = j;
     }
@@ -174,19 +176,35 @@ static bool cache_evict(db_conn_base *b) {
 static const db_tracer *g_tracer;
 void db_set_tracer(const db_tracer *t) { g_tracer = t; }
 
+static db_stmt *cache_hit(db_conn_base *b, struct db_cache_entry *e) {
+    b->ops->reset(e->stmt);
+    b->queries++;
+    SBASE(e->stmt)->last_used = ++b->tick;
+    SBASE(e->stmt)->open = true;
+    return e->stmt;
+}
+
+static uint32_t hint_of(const char *sql) {
+    return (uint32_t)(((uintptr_t)sql >> 3) * 2654435761u) & (DB_HINT_SLOTS - 1);
+}
+
 db_stmt *db_query(db_conn *c, const char *sql) {
     if (g_tracer) g_tracer->query(g_tracer->ctx, sql);
     db_conn_base *b = BASE(c);
+    uint32_t ph = hint_of(sql);
+    if (b->hint[ph]) {
+        struct db_cache_entry *e = &b->cache[b->hint[ph] - 1];
+        if (e->orig == sql && e->sql && !strcmp(e->sql, sql)) return cache_hit(b, e);
+    }
     uint32_t h = hash_str(sql) & (DB_STMT_CACHE - 1);
     for (int probe = 0; probe < DB_STMT_CACHE; probe++) {
-        struct db_cache_entry *e = &b->cache[SLOT(h + (uint32_t)probe)];
+        uint32_t slot = SLOT(h + (uint32_t)probe);
+        struct db_cache_entry *e = &b->cache[slot];
         if (!e->sql) break;
-        if (e->sql == sql || !strcmp(e->sql, sql)) {
-            b->ops->reset(e->stmt);
-            b->queries++;
-            SBASE(e->stmt)->last_used = ++b->tick;
-            SBASE(e->stmt)->open = true;
-            return e->stmt;
+        if (!strcmp(e->sql, sql)) {
+            e->orig = sql;
+            b->hint[ph] = (uint16_t)(slot + 1);
+            return cache_hit(b, e);
         }
     }
     if (b->ncache >= CACHE_MAX && !cache_evict(b)) {
@@ -202,6 +220,8 @@ db_stmt *db_query(db_conn *c, const char *sql) {
     SBASE(s)->open = true;
     b->cache[i].sql = strdup(sql);
     if (!b->cache[i].sql) abort();
+    b->cache[i].orig = sql;
+    b->hint[ph] = (uint16_t)(i + 1);
     b->cache[i].stmt = s;
     b->ncache++;
     b->queries++;

@@ -165,8 +165,14 @@ typedef struct db_ops {
 #define DB_STMT_CACHE 512 /* slots; power of two */
 struct db_cache_entry {
     const char *sql; /* owned copy */
+    const char *orig; /* the caller's pointer it was last looked up by (a hint only) */
     db_stmt *stmt;
 };
+/* Pointer hints in front of the text hash: handlers pass the same string
+ * literal every time, so db_query first tries the slot last found for that
+ * pointer (confirmed by comparing the text, so a reused address is only a
+ * miss) before hashing the whole SQL text. */
+#define DB_HINT_SLOTS 256 /* power of two */
 typedef struct db_conn_base {
     const db_ops *ops;
     char errmsg[512];
@@ -178,6 +184,7 @@ typedef struct db_conn_base {
     uint64_t tick; /* LRU clock: bumped at every db_query */
     struct db_cache_entry cache[DB_STMT_CACHE];
     int ncache;
+    uint16_t hint[DB_HINT_SLOTS]; /* slot + 1 of the entry last found for a pointer; 0 = none */
 } db_conn_base;
 typedef struct db_stmt_base {
     db_conn *conn;
