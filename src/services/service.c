@@ -11,6 +11,11 @@
 static __thread const http_req *tl_tx_owner;
 
 db_conn *http_db(http_req *r) {
+    /* inside this request's (or the enclosing request's) transaction: the same
+     * connection, never reopened mid-request (the pool may replace a thread's
+     * connection, which would pull it from under the enclosing handler) */
+    db_conn *cur = db_pool_thread_current();
+    if (tl_tx_owner && cur && db_in_read(cur)) return cur;
     char err[256];
     db_conn *c = db_pool_thread(err, sizeof err);
     if (!c) {
@@ -18,7 +23,6 @@ db_conn *http_db(http_req *r) {
         http_error(r, 503, "Database unavailable");
         return NULL;
     }
-    if (db_in_read(c) && tl_tx_owner) return c; /* this request's, or the enclosing request's */
     db_read_end(c); /* a transaction nobody owns (cannot happen; never reuse a stale snapshot) */
     if (db_read_begin(c) != 0) {
         http_db_error(r);
