@@ -527,23 +527,22 @@ def test_evidence_1_two_crns_twelve_endpoints(cc, legacy):
     cfg["OFFENDER_MANAGERS"] = {"includeProbationAreaTeams": "true"}
     cfg["CONVICTIONS"] = {"activeOnly": "false"}
     cfg["CONVICTION_REQUIREMENTS"] = {"convictionId": "?", "activeOnly": "true", "excludeSoftDeleted": "true"}
+    # every Uri of the evidence is served since the conviction routes landed (issue 11): all 12 run
+    assert [n for n in TWELVE if not is_served(cc, n)] == []
     rep = compare_all(cc, {"crns": ["C123456", "P123456"], "uriConfig": cfg, "pageNumber": 1, "pageSize": 1})
-    n_served = sum(is_served(cc, n) for n in TWELVE)
     assert rep["totalNumberOfCrns"] == 2 and rep["totalPages"] == 2 and rep["currentPageNumber"] == 1
-    assert rep["totalNumberOfRequests"] == n_served, rep
-    assert rep["numberOfSuccessfulRequests"] == n_served, rep
-    assert rep["unableToBeExecuted"] == 12 - n_served
-    assert rep["numberOfUnsuccessfulRequests"] == 12 - n_served
-    assert len(rep["failureReports"]) == 12 - n_served
+    assert rep["totalNumberOfRequests"] == 12, rep
+    assert rep["numberOfSuccessfulRequests"] == 12, rep
+    assert rep["unableToBeExecuted"] == 0
+    assert rep["numberOfUnsuccessfulRequests"] == 0
+    assert rep["failureReports"] == []
     # the page's person is C123456 (lowest OFFENDER_ID); convictionId = its largest EVENT_ID with a
     # disposal (the inactive older event, created after the current one; the soft-deleted one is ignored)
     conv = [p for p, _ in legacy.seen if "/convictions/" in p]
     assert all(p.startswith(f"/secure/offenders/crn/C123456/convictions/{fx.C_EVENT_OLD}") for p in conv), conv
-    assert len(conv) == sum(is_served(cc, n) for n in TWELVE if n.startswith("CONVICTION_"))
-    assert rep["endpointsCovered"] == [f"{n} covered 1 times" for n in TWELVE if is_served(cc, n)]
-    assert rep["endpointsRequestedButNotCovered"] == [n for n in TWELVE if not is_served(cc, n)]
-    if n_served < 12:
-        pytest.xfail(f"only {n_served} of the 12 endpoints are served on this branch (conviction routes pending)")
+    assert len(conv) == sum(1 for n in TWELVE if n.startswith("CONVICTION_"))
+    assert rep["endpointsCovered"] == [f"{n} covered 1 times" for n in TWELVE]
+    assert rep["endpointsRequestedButNotCovered"] == []
 
 
 def test_evidence_2_no_sentenced_event_unable_to_execute(cc, legacy):
@@ -603,11 +602,8 @@ def test_compare_all_fills_nsi_params_and_reports_unknown_uri(cc, legacy):
     nsis = f"/secure/offenders/crn/C123456/convictions/{fx.C_EVENT_OLD}/nsis?nsiCodes={cc.db.nsi_code}"
     by_id = f"/secure/offenders/crn/C123456/convictions/{fx.C_EVENT_OLD}/nsis/{NSI_FIRST}"
     for name, path in (("CONVICTION_BY_ID_NSIS", nsis), ("CONVICTION_BY_NSIS_ID", by_id)):
-        if is_served(cc, name):
-            assert path in paths, (path, paths)
-        else:
-            rep_for = [f for f in rep["failureReports"] if f["endPointName"] == name]
-            assert rep_for and rep_for[0]["url"] == path, rep_for
+        assert is_served(cc, name), name
+        assert path in paths, (path, paths)
 
 
 # ------------------------------------------------------- 50 CRNs, pages of 20
@@ -642,7 +638,7 @@ def test_compare_all_pages_of_50(many):
     changed = "T000042"  # OFFENDER_ID 600009: on page 1
     stub.overrides[f"/secure/offenders/crn/{changed}"] = (200, json.dumps({"crn": changed}).encode(), 0)
     cfg = {"OFFENDER_SUMMARY": {}, "CONVICTION_BY_ID": {"convictionId": "?"}}
-    conv_served = is_served(d, "CONVICTION_BY_ID")
+    assert is_served(d, "CONVICTION_BY_ID")
     seen_crns = []
     for page, size in ((1, 20), (2, 20), (3, 10)):
         stub.seen.clear()
@@ -652,7 +648,7 @@ def test_compare_all_pages_of_50(many):
         people = range((page - 1) * 20 + 1, (page - 1) * 20 + size + 1)  # insertion index i
         no_sentence = sum(1 for i in people if i % 5 == 0)
         with_sentence = size - no_sentence
-        conv_executed = with_sentence if conv_served else 0
+        conv_executed = with_sentence
         diff = 1 if page == 1 else 0
         assert rep["totalNumberOfRequests"] == size + conv_executed, rep
         assert rep["numberOfSuccessfulRequests"] == size + conv_executed - diff, rep
