@@ -920,10 +920,14 @@ BUDGET = {"/convictions": 8 + TX, "/convictions/E": 8 + TX, "/convictions/E/sent
           "/convictions/E/attendancesFilter": 2}
 
 
-def test_fixed_number_of_queries(srv, x):
-    fx = srv.fx
-    small = rich_case(fx, "Q000001", 1, 1, 1)
-    big = rich_case(fx, "Q000005", 5, 10, 5)
+@pytest.fixture(scope="module")
+def rich(srv, x):
+    """Q000001 (1 x 1 x 1) and Q000005 (5 x 10 x 5), built once for the tests that need them."""
+    return rich_case(srv.fx, "Q000001", 1, 1, 1), rich_case(srv.fx, "Q000005", 5, 10, 5)
+
+
+def test_fixed_number_of_queries(srv, rich):
+    small, big = rich
     nsi_small = srv.query("SELECT MIN(NSI_ID) FROM NSI WHERE EVENT_ID = ?", (small[0],))[0][0]
     nsi_big = srv.query("SELECT MIN(NSI_ID) FROM NSI WHERE EVENT_ID = ?", (big[2],))[0][0]
     body = ok(srv, "/probation-case/Q000005/convictions", "Conviction")
@@ -939,12 +943,9 @@ def test_fixed_number_of_queries(srv, x):
         assert counts[0] == counts[1] == budget, (suffix, counts)
 
 
-def test_schema_of_rich_case(srv, x):
+def test_schema_of_rich_case(srv, rich):
     """Bigger bodies still match the contract (every route, the list included)."""
-    ev = srv.query("SELECT MIN(EVENT_ID) FROM EVENT E JOIN OFFENDER O ON O.OFFENDER_ID = E.OFFENDER_ID"
-                   " WHERE O.CRN = 'Q000005'")[0][0]
-    if ev is None:
-        pytest.skip("rich case is built by test_fixed_number_of_queries")
+    ev = rich[1][0]
     ok(srv, f"/probation-case/Q000005/convictions/{ev}", "Conviction")
     ok(srv, f"/probation-case/Q000005/convictions/{ev}/courtReports", "CourtReportMinimal")
 
@@ -1003,10 +1004,15 @@ def test_every_route_on_the_demo_data(seeded):
         seen["courtAppearances"] += bool(ok(seeded, base + "/courtAppearances",
                                             "CourtAppearanceBasicWrapper")["courtAppearances"])
         seen["attendances"] += bool(ok(seeded, base + "/attendancesFilter", "Attendances")["attendances"])
+        # §2.11: 200 exactly when the conviction has a live disposal (its `sentence`), else 404
         r = get(seeded, base + "/sentenceStatus")
-        assert r.status in (200, 404), r
-        if r.status == 200:
+        if "sentence" in c:
+            assert r.status == 200, r
+            assert r.json()["sentenceId"] == c["sentence"]["sentenceId"]
             assert_schema(r.json(), "SentenceStatus", "001")
+        else:
+            assert r.status == 404 and r.json()["developerMessage"] == \
+                f"Sentence not found for crn '{crn}', convictionId '{event}'", r
     for base, nsi in nsi_ids[:20]:
         ok(seeded, f"{base}/nsis/{nsi}", "Nsi")
     for (crn,) in seeded.query("SELECT CRN FROM OFFENDER ORDER BY OFFENDER_ID")[:40]:
