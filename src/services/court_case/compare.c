@@ -431,6 +431,31 @@ static void placeholders(buf *b, size_t n) {
     for (size_t i = 0; i < n; i++) buf_puts(b, i ? ",?" : "?");
 }
 
+/* Binds the request's CRNs to the first pc parameters (NULL past ncrn). */
+static void bind_crns(db_stmt *s, const cb_compare_all *in, size_t ncrn, size_t pc) {
+    for (size_t i = 0; i < pc; i++) {
+        if (i < ncrn) db_bind_text(s, (int)i + 1, json_string_value(json_array_get(in->crns, i)));
+        else db_bind_null(s, (int)i + 1);
+    }
+}
+
+/* head "?,…" tail with pp placeholders, bound with the page's n offender ids
+ * (NULL past n). NULL after a database error. */
+static db_stmt *query_page_people(db_conn *db, buf *sql, const char *head, const char *tail, const person_row *pr,
+                                  size_t n, size_t pp) {
+    buf_clear(sql);
+    buf_puts(sql, head);
+    placeholders(sql, pp);
+    buf_puts(sql, tail);
+    db_stmt *s = db_query(db, sql->data);
+    if (!s) return NULL;
+    for (size_t i = 0; i < pp; i++) {
+        if (i < n) db_bind_int(s, (int)i + 1, pr[i].offender_id);
+        else db_bind_null(s, (int)i + 1);
+    }
+    return s;
+}
+
 /* Loads the page (count, CRNs, convictions, NSIs). Returns 0, or -1 after a database error. */
 static int load_page(db_conn *db, arena *a, const cb_compare_all *in, int64_t *total, person_row **rows, size_t *nrows) {
     size_t ncrn = in->crns ? json_array_size(in->crns) : 0, pc = ncrn ? padded(ncrn) : 0;
@@ -447,10 +472,7 @@ static int load_page(db_conn *db, arena *a, const cb_compare_all *in, int64_t *t
     buf_printf(&sql, "SELECT COUNT(*)%s", where.data);
     db_stmt *s = db_query(db, sql.data);
     if (!s) goto out;
-    for (size_t i = 0; i < pc; i++) {
-        if (i < ncrn) db_bind_text(s, (int)i + 1, json_string_value(json_array_get(in->crns, i)));
-        else db_bind_null(s, (int)i + 1);
-    }
+    bind_crns(s, in, ncrn, pc);
     int st = db_step(s);
     *total = st == 1 ? db_col_int(s, 0) : 0;
     db_done(s);
@@ -460,10 +482,7 @@ static int load_page(db_conn *db, arena *a, const cb_compare_all *in, int64_t *t
     buf_clear(&sql);
     buf_printf(&sql, "SELECT OFFENDER_ID, CRN%s ORDER BY OFFENDER_ID LIMIT ? OFFSET ?", where.data);
     if (!(s = db_query(db, sql.data))) goto out;
-    for (size_t i = 0; i < pc; i++) {
-        if (i < ncrn) db_bind_text(s, (int)i + 1, json_string_value(json_array_get(in->crns, i)));
-        else db_bind_null(s, (int)i + 1);
-    }
+    bind_crns(s, in, ncrn, pc);
     db_bind_int(s, (int)pc + 1, in->page_size);
     db_bind_int(s, (int)pc + 2, (in->page_number - 1) * in->page_size);
     person_row *pr = arena_calloc(a, (size_t)in->page_size * sizeof *pr);
@@ -484,16 +503,11 @@ static int load_page(db_conn *db, arena *a, const cb_compare_all *in, int64_t *t
     size_t pp = padded(n);
 
     /* 3. convictionId: the latest event with a (non-deleted) disposal, per person */
-    buf_clear(&sql);
-    buf_puts(&sql, "SELECT e.OFFENDER_ID, MAX(e.EVENT_ID) FROM EVENT e JOIN DISPOSAL d ON d.EVENT_ID = e.EVENT_ID AND "
-                   "d.SOFT_DELETED = 0 WHERE e.SOFT_DELETED = 0 AND e.OFFENDER_ID IN (");
-    placeholders(&sql, pp);
-    buf_puts(&sql, ") GROUP BY e.OFFENDER_ID");
-    if (!(s = db_query(db, sql.data))) goto out;
-    for (size_t i = 0; i < pp; i++) {
-        if (i < n) db_bind_int(s, (int)i + 1, pr[i].offender_id);
-        else db_bind_null(s, (int)i + 1);
-    }
+    s = query_page_people(db, &sql,
+                          "SELECT e.OFFENDER_ID, MAX(e.EVENT_ID) FROM EVENT e JOIN DISPOSAL d ON d.EVENT_ID = e.EVENT_ID"
+                          " AND d.SOFT_DELETED = 0 WHERE e.SOFT_DELETED = 0 AND e.OFFENDER_ID IN (",
+                          ") GROUP BY e.OFFENDER_ID", pr, n, pp);
+    if (!s) goto out;
     while ((st = db_step(s)) == 1) {
         int64_t oid = db_col_int(s, 0);
         for (size_t i = 0; i < n; i++)
@@ -503,16 +517,11 @@ static int load_page(db_conn *db, arena *a, const cb_compare_all *in, int64_t *t
     if (st < 0) goto out;
 
     /* 4. NSIs: nsiId = the person's first (lowest id); nsiCodes = the conviction's */
-    buf_clear(&sql);
-    buf_puts(&sql, "SELECT n.OFFENDER_ID, n.NSI_ID, n.EVENT_ID, TRIM(t.CODE) FROM NSI n JOIN R_NSI_TYPE t ON "
-                   "t.NSI_TYPE_ID = n.NSI_TYPE_ID WHERE n.SOFT_DELETED = 0 AND n.OFFENDER_ID IN (");
-    placeholders(&sql, pp);
-    buf_puts(&sql, ") ORDER BY n.OFFENDER_ID, n.NSI_ID");
-    if (!(s = db_query(db, sql.data))) goto out;
-    for (size_t i = 0; i < pp; i++) {
-        if (i < n) db_bind_int(s, (int)i + 1, pr[i].offender_id);
-        else db_bind_null(s, (int)i + 1);
-    }
+    s = query_page_people(db, &sql,
+                          "SELECT n.OFFENDER_ID, n.NSI_ID, n.EVENT_ID, TRIM(t.CODE) FROM NSI n JOIN R_NSI_TYPE t ON"
+                          " t.NSI_TYPE_ID = n.NSI_TYPE_ID WHERE n.SOFT_DELETED = 0 AND n.OFFENDER_ID IN (",
+                          ") ORDER BY n.OFFENDER_ID, n.NSI_ID", pr, n, pp);
+    if (!s) goto out;
     while ((st = db_step(s)) == 1) {
         int64_t oid = db_col_int(s, 0);
         for (size_t i = 0; i < n; i++) {
