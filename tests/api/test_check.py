@@ -39,6 +39,11 @@ REMOVALS = [
      {"kind": "service user", "table": "USER_", "name": "TierToDelius"}, "service user TierToDelius"),
     ("sequence", "DELETE FROM DELIUSD_SEQUENCE WHERE NAME = 'CONTACT_ID_SEQ'", "consumer tier.calculation.complete",
      {"kind": "sequence", "table": "DELIUSD_SEQUENCE", "name": "CONTACT_ID_SEQ"}, "sequence CONTACT_ID_SEQ"),
+    # court-case routes (issue 10): reviewPeriodMonths' column, and the index behind the latest deregistration
+    ("court-case column", "ALTER TABLE R_REGISTER_TYPE DROP COLUMN REGISTER_REVIEW_PERIOD", "GET /probation-case/{crn}/registrations",
+     {"kind": "column", "table": "R_REGISTER_TYPE", "name": "REGISTER_REVIEW_PERIOD"}, "column R_REGISTER_TYPE.REGISTER_REVIEW_PERIOD"),
+    ("court-case index", "DROP INDEX IX_DEREGISTRATION_REGISTRATION", "GET /probation-case/{crn}/registrations",
+     {"kind": "index", "table": "DEREGISTRATION"}, "index on DEREGISTRATION (REGISTRATION_ID)"),
 ]
 
 
