@@ -420,3 +420,43 @@ def test_remote_transfers_are_capped(db, keys, tmp_path, stub):
         assert r.status == 200 and r.body == b"remote psr content " * 1000
     finally:
         d.stop()
+
+
+def test_download_ids_cannot_leave_the_store(cc, store_dir):
+    """§5 / guide: a document id is never a path. Even when the DOCUMENT row exists for the person
+    (a replica may hold any ALFRESCO_DOCUMENT_ID), ids with '/', '..' or '%' are refused by
+    the store (404) and the file beside the store directory is never served."""
+    secret = os.path.join(os.path.dirname(store_dir), "outside")
+    with open(secret, "wb") as f:
+        f.write(b"SECRET-OUTSIDE-THE-STORE")
+    with open(os.path.join(store_dir, "..."), "wb") as f:  # a dot-name inside the store is not an id either
+        f.write(b"SECRET-DOTS")
+    o = cc.query("SELECT OFFENDER_ID FROM OFFENDER WHERE CRN = ?", (D_CRN,))[0][0]
+    ids = ["../outside", "..", "...", "a/../../outside", "%2E%2E%2Foutside"]
+    for k, doc_id in enumerate(ids):
+        fx.document(cc.db, 509900 + k, o, "OFFENDER", o, f"evil{k}.pdf", alfresco=doc_id, deleted=1)
+    try:
+        # the rows are soft-deleted above so the grouped tests are unaffected; make them live one at a time
+        for k, doc_id in enumerate(ids):
+            cc.db.sql("UPDATE DOCUMENT SET SOFT_DELETED = 0 WHERE DOCUMENT_ID = ?", (509900 + k,))
+            try:
+                for raw in (doc_id, doc_id.replace("/", "%2F"), doc_id.replace(".", "%2E").replace("/", "%2F")):
+                    for p in (BASE, alias_of(BASE)):
+                        r = cc.get(f"{p}/{raw}", roles=[COURT])
+                        assert 400 <= r.status < 500, (raw, r)
+                        assert b"SECRET" not in r.body, (raw, r.body)
+            finally:
+                cc.db.sql("UPDATE DOCUMENT SET SOFT_DELETED = 1 WHERE DOCUMENT_ID = ?", (509900 + k,))
+        # ids without a slash reach the handler and its ownership check passes (the rows are the
+        # person's): the store itself refuses them as ids, so no file is opened
+        for k, doc_id in enumerate(ids[:3]):
+            if "/" in doc_id:
+                continue
+            cc.db.sql("UPDATE DOCUMENT SET SOFT_DELETED = 0 WHERE DOCUMENT_ID = ?", (509900 + k,))
+            r = cc.get(f"{BASE}/{doc_id}", roles=[COURT])
+            assert r.status == 404 and r.json()["developerMessage"] == \
+                f"Document content with alfrescoId of {doc_id} not found", (doc_id, r)
+    finally:
+        cc.db.sql("DELETE FROM DOCUMENT WHERE DOCUMENT_ID BETWEEN 509900 AND 509999")
+        os.remove(secret)
+        os.remove(os.path.join(store_dir, "..."))
