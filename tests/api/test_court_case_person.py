@@ -381,6 +381,38 @@ def test_registrations(cc, query, expected):
     assert body == {"registrations": expected}
 
 
+def test_registrations_latest_deregistration_by_date_then_created(cc):
+    """§2.6: the latest deregistration is max DEREGISTRATION_DATE, then CREATED_DATETIME - not the
+    highest id (the C123456 fixture cannot tell them apart: its later deregistration has the higher id)."""
+    reg = dict(OFFENDER_ID=fx.N, REGISTER_TYPE_ID=fx.REG_TYPE, REGISTERING_TEAM_ID=fx.TEAM1,
+               REGISTERING_STAFF_ID=fx.STAFF1, CREATED_DATETIME=fx.TS, DEREGISTERED=1, SOFT_DELETED=0)
+    dereg = dict(DEREGISTERING_TEAM_ID=fx.TEAM2, DEREGISTERING_STAFF_ID=fx.STAFF2, SOFT_DELETED=0)
+    try:
+        fx.ins(cc.db, "REGISTRATION", REGISTRATION_ID=500591, REGISTRATION_DATE="2024-01-01", **reg)
+        fx.ins(cc.db, "REGISTRATION", REGISTRATION_ID=500592, REGISTRATION_DATE="2024-01-02", **reg)
+        # 500591: the later date has the lower id
+        fx.ins(cc.db, "DEREGISTRATION", DEREGISTRATION_ID=500593, REGISTRATION_ID=500591,
+               DEREGISTRATION_DATE="2024-03-01", DEREGISTERING_NOTES="later date", CREATED_DATETIME="2024-03-01T09:00:00",
+               **dereg)
+        fx.ins(cc.db, "DEREGISTRATION", DEREGISTRATION_ID=500594, REGISTRATION_ID=500591,
+               DEREGISTRATION_DATE="2024-02-01", DEREGISTERING_NOTES="earlier date", CREATED_DATETIME="2024-05-01T09:00:00",
+               **dereg)
+        # 500592: the same date, the later creation has the lower id
+        fx.ins(cc.db, "DEREGISTRATION", DEREGISTRATION_ID=500595, REGISTRATION_ID=500592,
+               DEREGISTRATION_DATE="2024-04-01", DEREGISTERING_NOTES="created later", CREATED_DATETIME="2024-04-01T12:00:00",
+               **dereg)
+        fx.ins(cc.db, "DEREGISTRATION", DEREGISTRATION_ID=500596, REGISTRATION_ID=500592,
+               DEREGISTRATION_DATE="2024-04-01", DEREGISTERING_NOTES="created earlier", CREATED_DATETIME="2024-04-01T08:00:00",
+               **dereg)
+        body = ok(cc, "/probation-case/N123456/registrations", "Registrations")
+        got = [(r["registrationId"], r["endDate"], r["deregisteringNotes"], r["numberOfPreviousDeregistrations"])
+               for r in body["registrations"]]
+        assert got == [(500591, "2024-03-01", "later date", 2), (500592, "2024-04-01", "created later", 2)]
+    finally:
+        cc.db.sql("DELETE FROM DEREGISTRATION WHERE REGISTRATION_ID IN (500591, 500592)")
+        cc.db.sql("DELETE FROM REGISTRATION WHERE REGISTRATION_ID IN (500591, 500592)")
+
+
 def test_registrations_empty(cc):
     assert ok(cc, "/probation-case/S123456/registrations", "Registrations") == {"registrations": []}
 
