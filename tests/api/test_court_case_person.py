@@ -331,6 +331,30 @@ def test_status(cc, crn, expected):
     assert ok(cc, f"/probation-case/{crn}/status", "ProbationStatusDetail") == expected
 
 
+def test_status_ignores_deleted_disposals_and_deleted_events(cc):
+    """§2.4: a soft-deleted disposal is no disposal (the event stays NOT_SENTENCED, with pre-sentence
+    activity and, with a 101 outcome among several appearances, awaiting a PSR); a soft-deleted event
+    counts for nothing, not even its breach flag or its live disposal."""
+    oid, e1, e2 = 500191, 500192, 500193
+    try:
+        fx.person(cc.db, oid, "W123456")
+        fx.event(cc.db, e1, oid, 1)
+        fx.disposal(cc.db, 500194, e1, deleted=1)
+        for k, outcome in enumerate((28001, None, 28001)):
+            fx.ins(cc.db, "COURT_APPEARANCE", COURT_APPEARANCE_ID=500195 + k, EVENT_ID=e1, OFFENDER_ID=oid,
+                   COURT_ID=1, APPEARANCE_DATE=fx.day(-3 + k) + "T10:00:00", APPEARANCE_TYPE_ID=27001,
+                   OUTCOME_ID=outcome, SOFT_DELETED=0)
+        fx.event(cc.db, e2, oid, 2, in_breach=1, deleted=1)
+        fx.disposal(cc.db, 500198, e2, termination=fx.day(-1))
+        assert ok(cc, "/probation-case/W123456/status", "ProbationStatusDetail") == \
+            {"status": "NOT_SENTENCED", "inBreach": False, "preSentenceActivity": True, "awaitingPsr": True}
+    finally:
+        cc.db.sql("DELETE FROM COURT_APPEARANCE WHERE OFFENDER_ID = ?", (oid,))
+        cc.db.sql("DELETE FROM DISPOSAL WHERE EVENT_ID IN (?, ?)", (e1, e2))
+        cc.db.sql("DELETE FROM EVENT WHERE OFFENDER_ID = ?", (oid,))
+        cc.db.sql("DELETE FROM OFFENDER WHERE OFFENDER_ID = ?", (oid,))
+
+
 # --------------------------------------------------------------------------- registrations (§2.6)
 
 def registration(reg_id, start, active, notes=None, level=False, review=None, end=None, dereg=None, count=0):
