@@ -248,7 +248,7 @@ def test_every_route_answers_200_matching_its_schema(seeded):
 def test_recorder_catches_a_body_that_differs_from_the_document(doc, deliusd):
     """The suite-wide check (openapi_check.py) can fail: a body with an unknown field, a
     missing required field or a wrong type is reported; a matching one is not."""
-    from conftest import Response
+    from conftest import Response, free_port
     from openapi_check import Recorder
     rec = Recorder()
     rec.document = Document(doc)
@@ -261,3 +261,10 @@ def test_recorder_catches_a_body_that_differs_from_the_document(doc, deliusd):
         rec.check()
     rec.record(deliusd.port, "GET", "/no/such/route", Response(200, [("Content-Type", "application/json")], b"{}"))
     assert "not in /v3/api-docs" in rec.problems[0]
+    # a recorder that can never fetch the document does not pass silently
+    blind = Recorder()
+    blind.record(free_port(), "GET", "/person/A000001",
+                 Response(200, [("Content-Type", "application/json")], json.dumps(ok).encode()))
+    assert blind.checked == 0 and blind.unchecked == 1
+    with pytest.raises(AssertionError, match="could never be fetched"):
+        blind.check()
