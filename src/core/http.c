@@ -359,6 +359,30 @@ void http_stream_len(http_req *r, int status, const char *content_type, int64_t 
 
 /* ---- query parameters ---------------------------------------------------- */
 
+/* Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. */
+static bool utf8_valid(const char *str) {
+    const unsigned char *p = (const unsigned char *)str;
+    while (*p) {
+        unsigned c = *p;
+        int n;
+        unsigned min, cp;
+        if (c < 0x80) {
+            p++;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) n = 1, min = 0x80, cp = c & 0x1F;
+        else if ((c & 0xF0) == 0xE0) n = 2, min = 0x800, cp = c & 0x0F;
+        else if ((c & 0xF8) == 0xF0) n = 3, min = 0x10000, cp = c & 0x07;
+        else return false;
+        for (int i = 1; i <= n; i++) {
+            if ((p[i] & 0xC0) != 0x80) return false;
+            cp = cp << 6 | (p[i] & 0x3Fu);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        p += n + 1;
+    }
+    return true;
+}
+
 /* kind: 0 = missing, 1 = not a boolean, 2 = not an integer, 3 = path variable not an integer */
 static bool bad_param(http_req *r, int kind, const char *name, const char *value) {
     char msg[512];
@@ -370,6 +394,8 @@ static bool bad_param(http_req *r, int kind, const char *name, const char *value
                  name, value);
         break;
     case 2: snprintf(msg, sizeof msg, "Failed to convert value of parameter '%s': '%.200s' is not an integer", name, value); break;
+    case 4: snprintf(msg, sizeof msg, "Parameter '%s' is not valid UTF-8", name); break;
+    case 5: snprintf(msg, sizeof msg, "Path variable '%s' is not valid UTF-8", name); break;
     default:
         snprintf(msg, sizeof msg, "Failed to convert value of path variable '%s': '%.200s' is not an integer", name, value);
     }
@@ -384,6 +410,7 @@ bool http_query_str(http_req *r, const char *name, bool required, const char **o
         *out = NULL;
         return true;
     }
+    if (!utf8_valid(v)) return bad_param(r, 4, name, NULL);
     *out = v;
     return true;
 }
@@ -470,6 +497,8 @@ bool http_query_list(http_req *r, const char *name, bool required, const char **
     } else {
         MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, list_iter, &l);
     }
+    for (size_t i = 0; i < l.n; i++)
+        if (!utf8_valid(l.items[i])) return bad_param(r, 4, name, NULL);
     if (!l.n && required) return bad_param(r, 0, name, NULL);
     *out = l.items;
     *n = l.n;
@@ -557,7 +586,11 @@ static bool route_and_authorize(http_req *r) {
         r->var_names[i] = arena_strndup(r->arena, r->match.name[i], r->match.name_len[i]);
         r->var_vals[i] = arena_strndup(r->arena, r->match.val[i], r->match.val_len[i]);
     }
-    return authorize(r);
+    if (!authorize(r)) return false;
+    /* a path variable reaches SQL as text: PostgreSQL refuses invalid UTF-8 (a 500) */
+    for (int i = 0; i < r->match.nvars; i++)
+        if (!utf8_valid(r->var_vals[i])) return bad_param(r, 5, r->var_names[i], NULL);
+    return true;
 }
 
 static void run_handler(http_req *r) {

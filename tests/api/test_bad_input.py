@@ -260,3 +260,16 @@ def test_chunked_garbage_on_a_post_route(deliusd, routes, admin):
     assert rs and 400 <= rs[0][0] < 500, data[:300]
     json.loads(rs[0][2])
     assert deliusd.get("/health/liveness").status == 200
+
+
+def test_invalid_utf8_in_path_variables_and_parameters_is_400(deliusd, admin):
+    # found on PostgreSQL: invalid UTF-8 reached SQL as text and was a 500
+    r = deliusd.get("/tier-details/%FF%FE", token=admin)
+    assert r.status == 400 and "not valid UTF-8" in r.json()["message"], r
+    r = deliusd.get("/person/%C0%AF", token=admin)  # overlong '/'
+    assert r.status == 400, r
+    r = deliusd.get("/person/%ED%A0%80", token=admin)  # a surrogate
+    assert r.status == 400, r
+    assert deliusd.get("/person/%C3%A9", token=admin).status == 404  # valid: looked up, not found
+    r = deliusd.get("/person/Z999999", token=None)
+    assert r.status == 401  # the token check still comes first
