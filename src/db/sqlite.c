@@ -8,6 +8,7 @@
  */
 #include "db.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +46,18 @@ static void set_err(db_conn *c, int rc) {
     db_set_errclass(c, err_class((ext & 0xff) == (rc & 0xff) ? ext : rc));
 }
 
+/* Process-wide set-up before the first open: no memory statistics. With them
+ * on (Debian's default) every sqlite3_malloc/free takes one global mutex,
+ * which the worker threads contend for (futex wake-ups under load; issue 15).
+ * Nothing reads sqlite3_memory_used(). */
+static pthread_once_t sq_once = PTHREAD_ONCE_INIT;
+static void sq_global_init(void) {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); /* SQLITE_MISUSE if already initialised: harmless */
+    sqlite3_initialize();
+}
+
 static db_conn *sq_open(const char *url, bool create, char *err, size_t errlen) {
+    pthread_once(&sq_once, sq_global_init);
     sq_conn *c = calloc(1, sizeof *c);
     if (!c) abort();
     int rc = sqlite3_open_v2(url, &c->db, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX, NULL);
