@@ -145,8 +145,7 @@ void cc_team_cols(jw *w, const char *key, const char *const *col) {
     jw_obj_end(w);
 }
 
-bool cc_find_person(http_req *r, const char *crn, int64_t *offender_id) {
-    (void)crn; /* http_person reads the path variable {crn} itself */
+bool cc_find_person(http_req *r, int64_t *offender_id) {
     db_conn *c;
     person p;
     if (!http_person(r, true, &c, &p)) return false;

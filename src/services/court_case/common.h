@@ -64,12 +64,12 @@ void cc_team(jw *w, const char *key, db_stmt *s, int col);
  * conviction_common.h); key NULL writes it as an array element. */
 void cc_team_cols(jw *w, const char *key, const char *const *col);
 
-/* The court-case person look-up (§1.4): OFFENDER by exact CRN, soft-deleted rows
- * included. Returns true with *offender_id set; otherwise it has answered (404
- * "Person with crn of {crn} not found", or 503/500 on a database error) and the
- * handler must return. One statement. */
+/* The court-case person look-up (§1.4): OFFENDER by the exact CRN of the path
+ * variable {crn}, soft-deleted rows included. Returns true with *offender_id set;
+ * otherwise it has answered (404 "Person with crn of {crn} not found", or 503/500
+ * on a database error) and the handler must return. One statement. */
 struct http_req;
-bool cc_find_person(struct http_req *r, const char *crn, int64_t *offender_id);
+bool cc_find_person(struct http_req *r, int64_t *offender_id);
 
 /* Hands a finished body (built in a local buffer so that a database error never
  * leaves half a body) to the response: 200, or when rc < 0 the database error

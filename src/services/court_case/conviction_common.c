@@ -59,7 +59,7 @@ int cv_bind_events(db_stmt *s, int first_idx, int64_t offender_id, bool active_o
 
 db_conn *cv_person(http_req *r, int64_t *offender_id, int64_t *conviction_id) {
     if (conviction_id && !http_path_int(r, "convictionId", conviction_id)) return NULL;
-    if (!cc_find_person(r, http_path(r, "crn"), offender_id)) return NULL;
+    if (!cc_find_person(r, offender_id)) return NULL;
     return http_db(r);
 }
 

@@ -212,7 +212,6 @@ static int grouped_400(http_req *r, const char *msg) {
 }
 
 int cc_documents_grouped(http_req *r) {
-    const char *crn = http_path(r, "crn");
     arena *a = http_arena(r);
     /* the /secure alias spells the sub-type parameter in lower case (§3) */
     bool alias = http_via_alias(r);
@@ -230,7 +229,7 @@ int cc_documents_grouped(http_req *r) {
         return grouped_400(r, arena_printf(a, "subtype of %s was not valid for type %s", sub, type));
 
     int64_t offender_id;
-    if (!cc_find_person(r, crn, &offender_id)) return 0;
+    if (!cc_find_person(r, &offender_id)) return 0;
     db_conn *c = http_db(r);
     db_stmt *s = db_query(c, SQL_GROUPED);
     if (!s || db_bind_int(s, 1, offender_id)) {
@@ -342,7 +341,7 @@ int cc_document_download(http_req *r) {
     const char *id = http_path(r, "documentId");
     arena *a = http_arena(r);
     int64_t offender_id;
-    if (!cc_find_person(r, crn, &offender_id)) return 0;
+    if (!cc_find_person(r, &offender_id)) return 0;
     db_conn *c = http_db(r);
     db_stmt *s = db_query(c, "SELECT DOCUMENT_NAME FROM DOCUMENT"
                              " WHERE OFFENDER_ID = ? AND ALFRESCO_DOCUMENT_ID = ? AND SOFT_DELETED = 0"

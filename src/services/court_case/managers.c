@@ -193,11 +193,10 @@ static void write_manager(jw *w, db_stmt *s, arena *a, bool with_teams, area_tea
 }
 
 int cc_all_offender_managers(http_req *r) {
-    const char *crn = http_path(r, "crn");
     bool with_teams;
     if (!http_query_bool(r, "includeProbationAreaTeams", false, false, &with_teams)) return 0;
     int64_t offender_id;
-    if (!cc_find_person(r, crn, &offender_id)) return 0;
+    if (!cc_find_person(r, &offender_id)) return 0;
     db_conn *c = http_db(r);
     arena *a = http_arena(r);
 

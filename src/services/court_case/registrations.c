@@ -81,11 +81,10 @@ static void write_registration(jw *w, db_stmt *s) {
 }
 
 int cc_registrations(http_req *r) {
-    const char *crn = http_path(r, "crn");
     bool active_only;
     if (!http_query_bool(r, "activeOnly", false, false, &active_only)) return 0;
     int64_t offender_id;
-    if (!cc_find_person(r, crn, &offender_id)) return 0;
+    if (!cc_find_person(r, &offender_id)) return 0;
     db_conn *c = http_db(r);
     db_stmt *s = db_query(c, SQL_REGISTRATIONS);
     if (!s || db_bind_int(s, 1, offender_id) || db_bind_int(s, 2, active_only ? 1 : 0)) {
