@@ -112,6 +112,7 @@ def test_200_connections_sending_1_mib_to_a_get_route_keep_rss_under_64_mb(deliu
         t.join(60)
     stop.set()
     w.join()
+    print(f"RSS {base} kB before, peak {peak[0]} kB during 200 x 1 MiB bodies to a GET route")
     assert peak[0] < 64 * 1024, f"RSS peaked at {peak[0]} kB (started at {base} kB)"
     assert deliusd.get("/health/liveness").status == 200
 
@@ -180,6 +181,7 @@ def test_1000_slow_connections_do_not_stop_a_normal_client(start_deliusd):
                 except OSError:
                     pass
         assert served == 5
+        print(f"1000 slow connections: {len(slow)} opened, every normal request answered within 1 s")
     finally:
         for s in slow:
             s.close()
