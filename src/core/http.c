@@ -24,6 +24,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,14 +114,33 @@ static const char *reason(int status) {
     }
 }
 
+/* Request ids are correlation ids, not secrets: a per-thread xorshift128+
+ * generator seeded once from getrandom(2) (one system call per thread instead
+ * of one per request; issue 15). Falls back to the clock and a counter when
+ * getrandom fails. */
+static _Thread_local uint64_t tl_rid[2];
+
+static uint64_t rid_next(void) {
+    if (!tl_rid[0] && !tl_rid[1]) {
+        if (getrandom(tl_rid, sizeof tl_rid, 0) != (ssize_t)sizeof tl_rid || (!tl_rid[0] && !tl_rid[1])) {
+            static atomic_ulong ctr;
+            tl_rid[0] = ((uint64_t)atomic_fetch_add(&ctr, 1) << 32) ^ (uint64_t)tu_mono_ms() ^ 0x9e3779b97f4a7c15u;
+            tl_rid[1] = (uint64_t)(uintptr_t)&tl_rid ^ 0xbf58476d1ce4e5b9u;
+        }
+    }
+    uint64_t x = tl_rid[0];
+    const uint64_t y = tl_rid[1];
+    tl_rid[0] = y;
+    x ^= x << 23;
+    tl_rid[1] = x ^ y ^ (x >> 17) ^ (y >> 26);
+    return tl_rid[1] + y;
+}
+
 static void new_request_id(char *out, size_t n) {
     unsigned char r[16];
-    if (getrandom(r, sizeof r, 0) != (ssize_t)sizeof r) {
-        static atomic_ulong ctr;
-        unsigned long v = atomic_fetch_add(&ctr, 1) ^ (unsigned long)tu_mono_ms();
-        memcpy(r, &v, sizeof v);
-        memcpy(r + 8, &v, sizeof v);
-    }
+    uint64_t a = rid_next(), b = rid_next();
+    memcpy(r, &a, sizeof a);
+    memcpy(r + 8, &b, sizeof b);
     snprintf(out, n, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", r[0], r[1], r[2], r[3],
              r[4], r[5], (r[6] & 0x0f) | 0x40, r[7], (r[8] & 0x3f) | 0x80, r[9], r[10], r[11], r[12], r[13], r[14],
              r[15]);
