@@ -5,9 +5,12 @@
 #    into a database of a throw-away PostgreSQL 15 server (scripts/pg-test-server, in a temp dir);
 # 2. checks that both backends answer a sample of CRNs with byte-identical bodies;
 # 3. per backend: deliusd on a free 127.0.0.1 port, then per endpoint a warm-up and a measured wrk
-#    run (GET /tier-details/{crn} with random CRNs of non-deleted people through
-#    bench/backends.lua, and GET /health, which pings the database);
-# 4. prints a markdown table and writes it to bench/results/backends.md.
+#    run through bench/paths.lua (random CRNs of non-deleted people, usernames, convictions - the
+#    same lists for both backends): /health (a database round trip) and every data route of
+#    bench/run; PostgreSQL once per worker-thread count of BENCH_PG_THREADS (a worker blocks on
+#    each round trip, so more workers than CPUs keep the CPUs busy);
+# 4. prints a markdown table (req/s, latency, deliusd and PostgreSQL CPU per request, the
+#    PostgreSQL/SQLite ratio) and writes it to bench/results/backends.md.
 # Loopback only; every step is bounded (wrk -d, timeouts on seeding and start-up). Figures, never
 # assertions. Everything (server, PostgreSQL, temp dir) is stopped/removed on exit, also on failure.
 #
@@ -15,7 +18,8 @@
 #   BENCH_PEOPLE [100000]   BENCH_DURATION [10s]   BENCH_WARMUP [2s]   BENCH_SEED [1]
 #   BENCH_WRK_THREADS [2]   BENCH_CONNECTIONS [32] BENCH_OUT [bench/results/backends.md]
 #   BENCH_KEEP=1 keeps the temp dir (server logs); DELIUSD_BIN [build/deliusd];
-#   DELIUSD_THREADS [CPU count] passes through to the server.
+#   DELIUSD_THREADS [CPU count] worker threads on SQLite; BENCH_PG_THREADS ["CPU count, 4 x CPU count"]
+#   the worker-thread counts measured on PostgreSQL; BENCH_ENDPOINTS [all] names from the table below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +32,18 @@ WRK_THREADS=${BENCH_WRK_THREADS:-2}
 CONNS=${BENCH_CONNECTIONS:-32}
 OUT=${BENCH_OUT:-bench/results/backends.md}
 SERVER_THREADS=${DELIUSD_THREADS:-$(nproc)}
-TIER_ROLE=ROLE_PROBATION_API__TIER__CASE_DETAIL
+PG_THREADS=${BENCH_PG_THREADS:-"$(nproc) $(( $(nproc) * 4 ))"}
+ROLE=ROLE_PROBATION_INTEGRATION_ADMIN
+# name pattern (the same names and paths as bench/run)
+ENDPOINTS_ALL="health:/health
+tier-details:/tier-details/{crn}
+person:/person/{crn}
+personal-details:/case-data/{crn}/personal-details
+upw-event:/case-data/{crn}/{conviction}
+access:/users/{user}/access/{crn}
+cc-person:/probation-case/{crn}
+cc-all:/probation-case/{crn}/all
+cc-conviction:/probation-case/{crn}/convictions/{conviction}"
 
 [ -x "$BIN" ] || make -j"$(nproc)" >&2
 for tool in wrk curl sqlite3 psql; do
@@ -62,7 +77,7 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- keys, token
 "$BIN" keygen --out "$WORK/key.pem" --pub "$WORK/key.pub.pem" >/dev/null
-TOKEN=$("$BIN" token --roles "$TIER_ROLE" --key "$WORK/key.pem" --ttl 86400)
+TOKEN=$("$BIN" token --roles "$ROLE" --key "$WORK/key.pem" --ttl 86400)
 
 # ---- databases
 SQLITE_URL=$WORK/bench.db
@@ -86,12 +101,15 @@ SIZE_SQLITE=$(du -m "$SQLITE_URL" | cut -f1)
 SIZE_PG=$(psql "$PG_URL" -Atc "SELECT pg_database_size('bench') / 1048576")
 sqlite3 "$SQLITE_URL" "SELECT CRN FROM OFFENDER WHERE SOFT_DELETED = 0 ORDER BY CRN" >"$WORK/crns.txt"
 NCRNS=$(wc -l <"$WORK/crns.txt")
+sqlite3 "$SQLITE_URL" "SELECT DISTINGUISHED_NAME FROM USER_ ORDER BY USER_ID" >"$WORK/users.txt"
+sqlite3 "$SQLITE_URL" "SELECT O.CRN || ' ' || E.EVENT_ID FROM EVENT E JOIN OFFENDER O ON O.OFFENDER_ID = E.OFFENDER_ID
+  WHERE E.SOFT_DELETED = 0 AND E.ACTIVE_FLAG = 1 AND O.SOFT_DELETED = 0 ORDER BY E.EVENT_ID" >"$WORK/cases.txt"
 
 # ---- server
 PORT=
-start_server() { # $1 = label, $2 = DELIUSD_DATABASE
+start_server() { # $1 = label, $2 = DELIUSD_DATABASE, [$3 = worker threads]
   PORT=$(free_port)
-  DELIUSD_DATABASE=$2 DELIUSD_PORT=$PORT DELIUSD_BIND=127.0.0.1 DELIUSD_THREADS=$SERVER_THREADS \
+  DELIUSD_DATABASE=$2 DELIUSD_PORT=$PORT DELIUSD_BIND=127.0.0.1 DELIUSD_THREADS=${3:-$SERVER_THREADS} \
     DELIUSD_JWT_PUBLIC_KEY_FILE="$WORK/key.pub.pem" DELIUSD_LOG_LEVEL=WARN \
     "$BIN" serve >"$WORK/server-$1.log" 2>&1 &
   SERVER_PID=$!
@@ -127,34 +145,62 @@ else
 fi
 
 # ---- measure
+cpu_ticks() { # PID... -> utime+stime summed (clock ticks)
+  local total=0 p stat f
+  for p in "$@"; do
+    stat=$(<"/proc/$p/stat") 2>/dev/null || continue
+    read -ra f <<<"${stat##*) }"
+    total=$((total + f[11] + f[12]))
+  done
+  echo "$total"
+}
+pg_pids() { pgrep -u postgres -d ' ' postgres 2>/dev/null || true; }
+HZ=$(getconf CLK_TCK)
 declare -a ROWS
-run_wrk() { # $1 = label, $2 = endpoint name, $3 = pattern
-  local args=("$3")
-  case $3 in *"{crn}"*) args+=("$WORK/crns.txt" "$SEED") ;; esac
-  if [ "$WARMUP" != 0 ]; then
-    wrk -t"$WRK_THREADS" -c"$CONNS" -d"$WARMUP" -H "Authorization: Bearer $TOKEN" -s bench/backends.lua \
-      "http://127.0.0.1:$PORT" -- "${args[@]}" >/dev/null
-  fi
-  local line
-  line=$(wrk -t"$WRK_THREADS" -c"$CONNS" -d"$DURATION" --timeout 5s -H "Authorization: Bearer $TOKEN" \
-    -s bench/backends.lua "http://127.0.0.1:$PORT" -- "${args[@]}" | grep '^BENCH ')
-  local row
-  row=$(echo "$line" | awk -v b="$1" -v e="$2" '{
+declare -A SQLITE_RPS
+run_wrk() { # $1 = label, $2 = threads, $3 = endpoint name, $4 = pattern
+  local args=("$4" "$WORK/crns.txt" "$WORK/users.txt" "$SEED" "$WORK/cases.txt")
+  local wrk_args=(-t"$WRK_THREADS" -c"$CONNS" -H "Authorization: Bearer $TOKEN" -s bench/paths.lua
+    "http://127.0.0.1:$PORT")
+  if [ "$WARMUP" != 0 ]; then wrk "${wrk_args[@]}" -d"$WARMUP" -- "${args[@]}" >/dev/null; fi
+  local pgp="" d0 p0 d1 p1 line
+  [ "$1" = postgres ] && pgp=$(pg_pids)
+  d0=$(cpu_ticks "$SERVER_PID")
+  p0=$(cpu_ticks $pgp)
+  line=$(wrk "${wrk_args[@]}" -d"$DURATION" --timeout 5s -- "${args[@]}" | grep '^BENCH ')
+  d1=$(cpu_ticks "$SERVER_PID")
+  p1=$(cpu_ticks $pgp)
+  local row rps
+  rps=$(echo "$line" | awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+      printf "%.0f", v["requests"] / (v["duration_us"] / 1e6) }')
+  [ "$1" = sqlite ] && SQLITE_RPS[$3]=$rps
+  row=$(echo "$line" | awk -v b="$1" -v t="$2" -v e="$3" -v dc=$((d1 - d0)) -v pc=$((p1 - p0)) -v hz="$HZ" \
+      -v base="${SQLITE_RPS[$3]:-0}" -v pg="$pgp" '{
       for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-      printf "| %s | %s | %.0f | %.2f | %.2f | %.1f | %d | %d |", b, e, v["requests"] / (v["duration_us"] / 1e6),
-        v["p50_us"] / 1000, v["p99_us"] / 1000, v["max_us"] / 1000, v["errors"], v["non2xx"] }')
+      n = v["requests"]; rps = n / (v["duration_us"] / 1e6)
+      errs = v["err_connect"] + v["err_read"] + v["err_write"] + v["err_timeout"]
+      dus = n ? dc * 1e6 / hz / n : 0; pus = n ? pc * 1e6 / hz / n : 0
+      ratio = (b == "postgres" && base > 0) ? sprintf("%.2f", rps / base) : "-"
+      printf "| %s | %d | `%s` | %.0f | %s | %.2f | %.2f | %.1f | %s | %d | %d |", b, t, e, rps, ratio,
+        v["p50_us"] / 1000, v["p99_us"] / 1000, dus, (pg != "" ? sprintf("%.1f", pus) : "-"), errs, v["non2xx"] }')
   log "$row"
   ROWS+=("$row")
 }
 
-for label in sqlite postgres; do
-  url=$SQLITE_URL
-  [ $label = postgres ] && url=$PG_URL
-  start_server $label "$url"
-  run_wrk $label "GET /tier-details/{crn}" "/tier-details/{crn}"
-  run_wrk $label "GET /health" "/health"
+run_backend() { # $1 = label, $2 = url, $3 = threads
+  start_server "$1" "$2" "$3"
+  local line name pattern
+  while IFS= read -r line; do
+    name=${line%%:*}
+    pattern=${line#*:}
+    if [ -n "${BENCH_ENDPOINTS:-}" ] && ! [[ " $BENCH_ENDPOINTS " == *" $name "* ]]; then continue; fi
+    run_wrk "$1" "$3" "$name" "$pattern"
+  done <<<"$ENDPOINTS_ALL"
   stop_server
-done
+}
+
+run_backend sqlite "$SQLITE_URL" "$SERVER_THREADS"
+for t in $PG_THREADS; do run_backend postgres "$PG_URL" "$t"; done
 
 # ---- report
 CPU=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
@@ -170,15 +216,17 @@ mkdir -p "$(dirname "$OUT")"
   echo "- data: \`deliusd seed --people $PEOPLE --random-seed $SEED\`; $NCRNS non-deleted CRNs drawn at random"
   echo "- SQLite $(sqlite3 --version | cut -d' ' -f1) (WAL, file ${SIZE_SQLITE} MB, seeded in ${SEED_SQLITE} s);" \
     "PostgreSQL $PGVER (unix socket, fsync=off test server, database ${SIZE_PG} MB, seeded in ${SEED_PG} s, then VACUUM ANALYZE)"
-  echo "- deliusd: $SERVER_THREADS worker threads, one database connection each, log level WARN"
+  echo "- deliusd: $SERVER_THREADS worker threads on SQLite, $PG_THREADS on PostgreSQL (one database connection each), log level WARN"
   echo "- wrk: -t$WRK_THREADS -c$CONNS, $WARMUP warm-up then $DURATION measured per row"
   echo "- $SAME"
   echo
-  echo "GET /health includes a database round trip (\`SELECT 1\`); /tier-details/{crn} makes a fixed number of"
-  echo "queries per request (person, OASys/OGRS, registrations, convictions, NSIs), so it measures the backend."
+  echo "/health includes a database round trip; the data routes make a fixed number of statements per request"
+  echo "(bench/README.md), so they measure the backend. \"vs SQLite\" is PostgreSQL req/s / SQLite req/s on the same"
+  echo "route; CPU per request is the server process's (deliusd) and the PostgreSQL server processes' CPU time during"
+  echo "the measured run divided by its requests."
   echo
-  echo "| backend | endpoint | req/s | p50 ms | p99 ms | max ms | socket errors | non-2xx |"
-  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| backend | workers | endpoint | req/s | vs SQLite | p50 ms | p99 ms | deliusd CPU µs/req | PostgreSQL CPU µs/req | socket errors | non-2xx |"
+  echo "| --- | --: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${ROWS[@]}"
 } >"$OUT"
 cat "$OUT"

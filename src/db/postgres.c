@@ -380,10 +380,22 @@ static void check_alive(pg_conn *c) {
     if (PQstatus(c->pg) == CONNECTION_OK) c->gen++;
 }
 
+/* Session settings of every connection (libpq "options"; DELIUSD_PG_OPTIONS
+ * replaces them, an "options" in the URL overrides both). deliusd's statements
+ * are per-person look-ups run as prepared statements, so after five runs the
+ * server keeps a generic plan, costed without the parameter values: for the
+ * joins to reference tables it picked hash and merge joins that scan and hash
+ * the whole reference table on every execution (MultiExecHash was 21 % of the
+ * server's CPU on /probation-case/{crn}/all, ExecInitHashJoin/MergeJoin 18 %).
+ * Nested loops over the primary keys are what these statements need; JIT
+ * never pays for millisecond statements. Issue 15, docs/decisions.md. */
+#define PG_DEFAULT_OPTIONS "-c enable_hashjoin=off -c enable_mergejoin=off -c jit=off"
+
 static db_conn *pg_open(const char *url, bool create, char *err, size_t errlen) {
     (void)create; /* the database must exist; migrate creates tables, not databases */
-    const char *keys[] = {"connect_timeout", "application_name", "client_encoding", "dbname", NULL};
-    const char *vals[] = {"5", "deliusd", "UTF8", url, NULL};
+    const char *opts = getenv("DELIUSD_PG_OPTIONS");
+    const char *keys[] = {"connect_timeout", "application_name", "client_encoding", "options", "dbname", NULL};
+    const char *vals[] = {"5", "deliusd", "UTF8", opts ? opts : PG_DEFAULT_OPTIONS, url, NULL};
     PGconn *pg = PQconnectdbParams(keys, vals, 1);
     if (!pg) {
         snprintf(err, errlen, "cannot connect to PostgreSQL: out of memory");
