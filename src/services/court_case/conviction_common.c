@@ -48,10 +48,9 @@ size_t cv_rows_find(const cv_rows *rs, int col, int64_t key) {
 }
 
 int cv_bind_events(db_stmt *s, int first_idx, int64_t offender_id, bool active_only, int64_t event_id) {
-    if (db_bind_int(s, first_idx, offender_id) != 0 || db_bind_int(s, first_idx + 1, active_only ? 1 : 0) != 0 ||
-        db_bind_int(s, first_idx + 2, event_id > 0 ? event_id : INT64_MIN) != 0 ||
-        db_bind_int(s, first_idx + 3, event_id > 0 ? event_id : INT64_MAX) != 0)
-        return -1;
+    int i = first_idx;
+    if (event_id > 0 && db_bind_int(s, i++, event_id) != 0) return -1;
+    if (db_bind_int(s, i, offender_id) != 0 || db_bind_int(s, i + 1, active_only ? 1 : 0) != 0) return -1;
     return 0;
 }
 

@@ -55,13 +55,20 @@ static inline bool cv_same(const cv_rows *rs, size_t row, int col, int64_t key) 
 
 /* --- the event filter of the conviction queries --------------------------- */
 
-/* Every conviction child query filters its events with this clause over alias E,
- * bound by cv_bind_events(): the person's live events, active ones only when
- * active_only, and one event when event_id > 0 (BETWEEN id AND id) - so a list
- * and a single conviction share one SQL text per child kind. Uses the
- * (OFFENDER_ID, EVENT_NUMBER) index. */
-#define CV_EVENT_FILTER " E.OFFENDER_ID = ? AND E.SOFT_DELETED = 0 AND E.ACTIVE_FLAG >= ? AND E.EVENT_ID BETWEEN ? AND ?"
-#define CV_EVENT_FILTER_NPARAMS 4
+/* Every conviction child query filters its events over alias E with one of two
+ * clauses, bound by cv_bind_events(): the person's live events (active ones
+ * only when active_only) - CV_EVENT_FILTER, 2 parameters, through the
+ * (OFFENDER_ID, SOFT_DELETED, ACTIVE_FLAG, EVENT_ID) index - or one of them -
+ * CV_EVENT_ONE, 3 parameters, the event by primary key. Each query is written
+ * once as a macro of the clause (convictions.c); the single-event form lets the
+ * planner read the children in ORDER BY order from their EVENT_ID index, where
+ * a range over the person's events needs a temporary b-tree per statement
+ * (issue 15: 7 of them per /convictions/{id} request). */
+#define CV_EVENT_FILTER " E.OFFENDER_ID = ? AND E.SOFT_DELETED = 0 AND E.ACTIVE_FLAG >= ?"
+#define CV_EVENT_ONE " E.EVENT_ID = ? AND E.OFFENDER_ID = ? AND E.SOFT_DELETED = 0 AND E.ACTIVE_FLAG >= ?"
+/* Parameters of the clause for event_id (> 0: CV_EVENT_ONE). */
+static inline int cv_event_nparams(int64_t event_id) { return event_id > 0 ? 3 : 2; }
+/* Binds the clause's parameters from first_idx: CV_EVENT_ONE when event_id > 0. */
 int cv_bind_events(db_stmt *s, int first_idx, int64_t offender_id, bool active_only, int64_t event_id);
 
 /* --- request prologue ----------------------------------------------------- */
