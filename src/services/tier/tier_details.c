@@ -61,8 +61,9 @@ static void kv_date(jw *w, const char *key, const char *v) {
     jw_strn(w, v, strnlen(v, 10));
 }
 
-/* NULL sorts below every value, as in SQLite's and PostgreSQL's DESC ordering
- * with NULLS LAST. */
+/* Text order with NULL below every value. ASSESSMENT_DATE and
+ * LAST_UPDATED_DATETIME are NOT NULL in the schema, so the NULL case is only
+ * defensive (SQLite's order; PostgreSQL would put NULLs first in DESC). */
 static int cmp_text_null(const char *a, bool a_null, const char *b, bool b_null) {
     if (a_null || b_null) return (int)b_null - (int)a_null;
     return strcmp(a, b);
