@@ -100,6 +100,11 @@ static int exec_uncounted(db_conn *c, const char *sql) {
 
 int db_read_begin(db_conn *c) {
     if (BASE(c)->read_tx) return 0;
+    if (OPS(c)->read_begin) {
+        if (OPS(c)->read_begin(c) != 0) return -1;
+        BASE(c)->read_tx = true;
+        return 0;
+    }
     int rc = exec_uncounted(c, db_kind_of(c) == DB_SQLITE ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     if (rc == 0) BASE(c)->read_tx = true;
     return rc;
@@ -108,6 +113,7 @@ int db_read_begin(db_conn *c) {
 int db_read_end(db_conn *c) {
     if (!BASE(c)->read_tx) return 0;
     BASE(c)->read_tx = false;
+    if (OPS(c)->read_end) return OPS(c)->read_end(c);
     if (exec_uncounted(c, "COMMIT") == 0) return 0;
     if (db_broken(c)) return -1; /* the session is gone: the pool reopens it */
     return exec_uncounted(c, "ROLLBACK");

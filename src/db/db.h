@@ -155,6 +155,11 @@ typedef struct db_ops {
     int64_t (*col_int)(db_stmt *s, int col);
     double (*col_double)(db_stmt *s, int col);
     void (*reset)(db_stmt *s);
+    /* Optional: the backend's own db_read_begin / db_read_end (NULL: `BEGIN` /
+     * `COMMIT` through exec, `ROLLBACK` when the COMMIT fails). PostgreSQL
+     * defers both to save round trips (postgres.c, "Read transactions"). */
+    int (*read_begin)(db_conn *c);
+    int (*read_end)(db_conn *c);
 } db_ops;
 
 /* Common header every backend's connection and statement struct starts with.

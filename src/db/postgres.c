@@ -39,6 +39,15 @@
  * few remain and the statement ran outside a transaction, the query is
  * cancelled (PQcancel) instead of read to the end.
  *
+ * Read transactions (db_read_begin/db_read_end, one per HTTP request) cost no
+ * round trip of their own. db_read_begin sends nothing: the BEGIN goes out
+ * with the request's first statement as one pipeline (BEGIN, the statement,
+ * Sync; libpq pipeline mode, left again when that statement's rows are read),
+ * and a request that runs no statement opens no transaction. db_read_end sends
+ * COMMIT and returns without waiting; its result is read before the
+ * connection's next command. So a request of N statements makes N round
+ * trips, not N + 2. Write transactions (db_begin*) are unchanged.
+ *
  * Errors. Every failure sets the connection's message; it is marked broken
  * (db_broken(): the HTTP layer answers 503 and reopens the connection on the
  * thread's next request) when PQstatus() is no longer CONNECTION_OK, the error
@@ -103,6 +112,10 @@ typedef struct pg_conn {
     pg_stmt *active; /* the statement whose results are being read, if any */
     unsigned next_id;
     unsigned gen;    /* bumped by each transparent reconnect (PQreset) */
+    /* read transactions (see "Read transactions" in the file comment) */
+    bool begin_pending;  /* db_read_begin was called; its BEGIN goes out with the first command */
+    bool in_pipeline;    /* BEGIN and the active statement went out as one pipeline: its Sync is unread */
+    bool commit_pending; /* a read transaction's COMMIT was sent; its result is unread */
 } pg_conn;
 
 #define PC(c) ((pg_conn *)(c))
@@ -277,6 +290,30 @@ static void queue_clear(pg_stmt *s) {
     s->final_err = NULL;
 }
 
+/* Leaves pipeline mode after the statement sent with a deferred BEGIN has
+ * returned all its results: reads the Sync's result and exits. A failure
+ * leaves libpq in a state we cannot reason about: the connection is marked
+ * broken (the pool reopens it). */
+static void end_pipeline(pg_conn *c) {
+    if (!c->in_pipeline) return;
+    c->in_pipeline = false;
+    PGresult *r;
+    while ((r = PQgetResult(c->pg)) != NULL) {
+        ExecStatusType st = PQresultStatus(r);
+        PQclear(r);
+        if (st == PGRES_PIPELINE_SYNC) break;
+    }
+    if (!PQexitPipelineMode(c->pg)) db_set_error((db_conn *)c, true, "postgres: cannot leave pipeline mode: %s",
+                                                 PQerrorMessage(c->pg));
+}
+
+/* The active statement s has no more results: the connection is free. */
+static void stream_end(pg_conn *c, pg_stmt *s) {
+    c->active = NULL;
+    s->state = ST_DONE;
+    end_pipeline(c);
+}
+
 /* Reads the next result of the active statement s. Returns 1 with a one-row
  * result in *row, 0 at the end, -1 on error (the connection error is set).
  * On 0 and -1 the stream is finished and the connection idle. */
@@ -285,12 +322,10 @@ static int read_next(pg_conn *c, pg_stmt *s, PGresult **row) {
     if (!r) { /* the connection died between results */
         if (PQstatus(c->pg) != CONNECTION_OK) {
             set_err(c, NULL, NULL);
-            c->active = NULL;
-            s->state = ST_DONE;
+            stream_end(c, s);
             return -1;
         }
-        c->active = NULL;
-        s->state = ST_DONE;
+        stream_end(c, s);
         return 0;
     }
     switch (PQresultStatus(r)) {
@@ -304,15 +339,13 @@ static int read_next(pg_conn *c, pg_stmt *s, PGresult **row) {
         if (PQnfields(r) > 0) s->nfields = PQnfields(r);
         PQclear(r);
         drain(c);
-        c->active = NULL;
-        s->state = ST_DONE;
+        stream_end(c, s);
         return 0;
     default:
         set_err(c, r, NULL);
         PQclear(r);
         drain(c);
-        c->active = NULL;
-        s->state = ST_DONE;
+        stream_end(c, s);
         return -1;
     }
 }
@@ -356,8 +389,7 @@ static void abandon(pg_conn *c, pg_stmt *s) {
         }
     }
     drain(c);
-    c->active = NULL;
-    s->state = ST_DONE;
+    stream_end(c, s);
 }
 
 /* ---- connection ------------------------------------------------------------- */
@@ -378,6 +410,66 @@ static void check_alive(pg_conn *c) {
     }
     PQreset(c->pg);
     if (PQstatus(c->pg) == CONNECTION_OK) c->gen++;
+}
+
+/* ---- read transactions ------------------------------------------------------ */
+
+#define READ_BEGIN_SQL "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+
+/* Reads the result of a deferred COMMIT (sent by pg_read_end), before the
+ * connection's next command. A read-only transaction has nothing to lose at
+ * COMMIT; a failure here can only be a lost session, which check_alive (next)
+ * repairs, so the result itself is dropped. */
+static void settle(pg_conn *c) {
+    if (!c->commit_pending) return;
+    c->commit_pending = false;
+    drain(c);
+}
+
+/* Every command but a statement's first step: settle the deferred COMMIT and
+ * send a deferred BEGIN on its own (a round trip; the hot path pipelines it,
+ * see pg_step). Returns 0, or -1 with the connection error set. */
+static int prepare_conn(pg_conn *c, bool need_begin) {
+    spill(c);
+    settle(c);
+    check_alive(c);
+    if (!need_begin || !c->begin_pending) return 0;
+    c->begin_pending = false;
+    PGresult *r = PQexec(c->pg, READ_BEGIN_SQL);
+    int rc = r && PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : -1;
+    if (rc) set_err(c, r, "begin");
+    PQclear(r);
+    return rc;
+}
+
+static int pg_read_begin(db_conn *dc) {
+    pg_conn *c = PC(dc);
+    c->begin_pending = true;
+    return 0;
+}
+
+static int pg_read_end(db_conn *dc) {
+    pg_conn *c = PC(dc);
+    spill(c);
+    if (c->begin_pending) { /* no statement ran: nothing was sent */
+        c->begin_pending = false;
+        return 0;
+    }
+    settle(c);
+    PGTransactionStatusType ts = PQtransactionStatus(c->pg);
+    if (ts == PQTRANS_IDLE) return 0;
+    if (ts != PQTRANS_INTRANS && ts != PQTRANS_INERROR) { /* the session is gone */
+        set_err(c, NULL, "commit");
+        return -1;
+    }
+    /* COMMIT (a ROLLBACK after a failed statement) goes out now; its result
+     * is read before the next command (settle), so no request waits for it */
+    if (!PQsendQuery(c->pg, "COMMIT")) {
+        set_err(c, NULL, "commit");
+        return -1;
+    }
+    c->commit_pending = true;
+    return 0;
 }
 
 /* Session settings of every connection (libpq "options"; DELIUSD_PG_OPTIONS
@@ -423,8 +515,7 @@ static void pg_close(db_conn *c) {
 
 static int pg_exec(db_conn *dc, const char *sql) {
     pg_conn *c = PC(dc);
-    spill(c);
-    check_alive(c);
+    if (prepare_conn(c, true) != 0) return -1;
     char *text = adapt_sql(sql, false, NULL);
     PGresult *r = PQexec(c->pg, text);
     free(text);
@@ -479,8 +570,7 @@ static void free_stmt(pg_stmt *s) {
 
 static db_stmt *pg_prepare(db_conn *dc, const char *sql) {
     pg_conn *c = PC(dc);
-    spill(c);
-    check_alive(c);
+    prepare_conn(c, false);
     pg_stmt *s = calloc(1, sizeof *s);
     if (!s) abort();
     s->text = adapt_sql(sql, true, &s->nparams);
@@ -523,10 +613,15 @@ static void pg_finalize(db_stmt *ds) {
     pg_stmt *s = PS(ds);
     pg_conn *c = STMT_CONN(ds);
     PQclear(s->cur);
-    if (c->active == s) c->active = NULL;
+    s->cur = NULL;
+    if (c->active == s) {
+        if (c->base.closing) c->active = NULL; /* PQfinish follows */
+        else abandon(c, s);                    /* leave the connection idle (and out of a pipeline) */
+    }
     /* Evicted from the statement cache (not db_close, where PQfinish drops
      * everything): free the server-side statement when the connection is idle. */
     if (!c->base.closing && !c->active && s->gen == c->gen && PQstatus(c->pg) == CONNECTION_OK) {
+        settle(c);
         char q[48];
         snprintf(q, sizeof q, "DEALLOCATE %s", s->name);
         PQclear(PQexec(c->pg, q));
@@ -585,15 +680,60 @@ static int pg_bind_double(db_stmt *ds, int idx, double v) {
 
 static int pg_bind_null(db_stmt *ds, int idx) { return param_at(PS(ds), idx) ? 0 : -1; }
 
+/* Sends s with its bound parameters, in single-row mode. The first statement
+ * of a read transaction takes the deferred BEGIN along: both go out as one
+ * pipeline (BEGIN, the statement, Sync), so the transaction costs no round
+ * trip of its own; BEGIN's result is read here, the statement's rows by the
+ * caller, the Sync by end_pipeline when they are done. Returns 0, or -1 with
+ * the connection error set (nothing left in flight). */
+static int send_stmt(pg_conn *c, pg_stmt *s) {
+    for (int i = 0; i < s->nparams; i++) s->values[i] = s->params[i].val;
+    if (!c->begin_pending) {
+        s->autocommit = PQtransactionStatus(c->pg) == PQTRANS_IDLE;
+        if (!PQsendQueryPrepared(c->pg, s->name, s->nparams, s->values, NULL, NULL, 0)) {
+            set_err(c, NULL, NULL);
+            return -1;
+        }
+        PQsetSingleRowMode(c->pg);
+        return 0;
+    }
+    c->begin_pending = false;
+    s->autocommit = false;
+    if (!PQenterPipelineMode(c->pg)) {
+        set_err(c, NULL, "pipeline");
+        return -1;
+    }
+    c->in_pipeline = true;
+    if (!PQsendQueryParams(c->pg, READ_BEGIN_SQL, 0, NULL, NULL, NULL, NULL, 0) ||
+        !PQsendQueryPrepared(c->pg, s->name, s->nparams, s->values, NULL, NULL, 0) || !PQpipelineSync(c->pg)) {
+        /* a failed send means a failed socket: the session is lost */
+        db_set_error((db_conn *)c, true, "postgres: %s", PQerrorMessage(c->pg));
+        c->in_pipeline = false;
+        return -1;
+    }
+    PGresult *r = PQgetResult(c->pg);
+    if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
+        set_err(c, r, "begin");
+        PQclear(r);
+        drain(c);       /* BEGIN's end */
+        drain(c);       /* the statement: PGRES_PIPELINE_ABORTED */
+        end_pipeline(c);
+        return -1;
+    }
+    PQclear(r);
+    drain(c); /* the NULL that ends BEGIN's results */
+    PQsetSingleRowMode(c->pg);
+    return 0;
+}
+
 static int pg_step(db_stmt *ds) {
     pg_stmt *s = PS(ds);
     pg_conn *c = STMT_CONN(ds);
     PQclear(s->cur);
     s->cur = NULL;
     if (s->state == ST_IDLE) {
-        spill(c);
-        check_alive(c);
-        if (s->gen != c->gen && do_prepare(c, s) != 0) {
+        prepare_conn(c, false);
+        if ((s->gen != c->gen && do_prepare(c, s) != 0) || send_stmt(c, s) != 0) {
             s->state = ST_DONE;
             s->final_rc = -1;
             s->final_err = strdup(c->base.errmsg);
@@ -601,18 +741,6 @@ static int pg_step(db_stmt *ds) {
             s->final_class = c->base.errclass;
             return -1;
         }
-        for (int i = 0; i < s->nparams; i++) s->values[i] = s->params[i].val;
-        s->autocommit = PQtransactionStatus(c->pg) == PQTRANS_IDLE;
-        if (!PQsendQueryPrepared(c->pg, s->name, s->nparams, s->values, NULL, NULL, 0)) {
-            set_err(c, NULL, NULL);
-            s->state = ST_DONE;
-            s->final_rc = -1;
-            s->final_err = strdup(c->base.errmsg);
-            s->final_broken = c->base.broken;
-            s->final_class = c->base.errclass;
-            return -1;
-        }
-        PQsetSingleRowMode(c->pg);
         s->state = ST_STREAM;
         c->active = s;
     }
@@ -693,4 +821,6 @@ const db_ops db_postgres_ops = {
     .col_int = pg_col_int,
     .col_double = pg_col_double,
     .reset = pg_reset,
+    .read_begin = pg_read_begin,
+    .read_end = pg_read_end,
 };

@@ -3,7 +3,9 @@
  * one snapshot for all statements (a write committed by another connection
  * meanwhile is not seen until the transaction ends), not counted as queries,
  * ended by db_begin_write (so a handler may write after reading), rolled back
- * after a failed statement so the connection stays usable. Against a
+ * after a failed statement so the connection stays usable; on PostgreSQL the
+ * deferred BEGIN (pipelined with the first statement) and COMMIT (sent, not
+ * waited for) under nesting, abandonment and errors. Against a
  * temporary SQLite file; with DELIUSD_TEST_PG set (a libpq keyword string),
  * again on a throwaway PostgreSQL database. */
 #include <setjmp.h>
@@ -107,6 +109,116 @@ static void test_failed_statement_then_end(void **state) {
     db_close(c);
 }
 
+static bool is_pg(void) { return db_url_is_postgres(db_url); }
+
+/* A statement still streaming its rows when the next one runs: on PostgreSQL
+ * the first statement of a read transaction went out in one pipeline with the
+ * deferred BEGIN, so the second statement's step must first take the rest of
+ * it off the connection (and out of pipeline mode). Rows and snapshot stay
+ * right on both. */
+static void test_nested_first_statement(void **state) {
+    (void)state;
+    db_conn *c = open_db(), *writer = open_db();
+    for (int i = 0; i < 5; i++) insert_row(writer, 100 + i);
+    int64_t n = count_rows(writer);
+    assert_int_equal(db_read_begin(c), 0);
+    db_stmt *a = db_query(c, "SELECT V FROM T_READ ORDER BY V");
+    assert_non_null(a);
+    assert_int_equal(db_step(a), 1);
+    insert_row(writer, 200); /* after the snapshot */
+    assert_int_equal(count_rows(c), n); /* a second statement while a streams */
+    int64_t seen = 1;
+    while (db_step(a) == 1) seen++;
+    db_done(a);
+    assert_int_equal(seen, n);
+    assert_int_equal(db_read_end(c), 0);
+    assert_false(db_broken(c));
+    assert_int_equal(count_rows(c), n + 1);
+    db_close(writer);
+    db_close(c);
+}
+
+/* The first statement abandoned after one row (db_done before the end), then
+ * another statement and a fresh transaction: the connection stays usable. */
+static void test_abandoned_first_statement(void **state) {
+    (void)state;
+    db_conn *c = open_db();
+    int64_t n = count_rows(c);
+    assert_true(n >= 2);
+    for (int round = 0; round < 2; round++) {
+        assert_int_equal(db_read_begin(c), 0);
+        db_stmt *a = db_query(c, "SELECT V FROM T_READ ORDER BY V");
+        assert_non_null(a);
+        assert_int_equal(db_step(a), 1);
+        db_done(a);
+        assert_int_equal(count_rows(c), n);
+        assert_int_equal(db_read_end(c), 0);
+    }
+    assert_false(db_broken(c));
+    db_close(c);
+}
+
+/* PostgreSQL: a statement that fails while it runs (not when it is prepared)
+ * as the first of a read transaction, i.e. inside the BEGIN pipeline: the
+ * error is reported, the transaction ends (ROLLBACK) and the connection stays
+ * usable. SQLite has no such run-time error for this statement. */
+static void test_runtime_error_first_statement(void **state) {
+    (void)state;
+    if (!is_pg()) skip();
+    db_conn *c = open_db();
+    for (int round = 0; round < 2; round++) {
+        assert_int_equal(db_read_begin(c), 0);
+        db_stmt *s = db_query(c, "SELECT CAST(? AS INTEGER)");
+        assert_non_null(s);
+        assert_int_equal(db_bind_text(s, 1, "not a number"), 0);
+        assert_int_equal(db_step(s), -1);
+        assert_non_null(strstr(db_errmsg(c), "invalid input syntax"));
+        db_done(s);
+        assert_int_equal(db_read_end(c), 0);
+        assert_false(db_broken(c));
+        assert_true(count_rows(c) >= 1);
+    }
+    db_close(c);
+}
+
+/* PostgreSQL: db_read_end does not wait for its COMMIT, but sends it at once,
+ * so the session is not left idle in a transaction (holding its snapshot and
+ * locks) until its next command. Seen from another session. */
+static void test_commit_sent_at_end(void **state) {
+    (void)state;
+    if (!is_pg()) skip();
+    db_conn *c = open_db(), *admin = open_db();
+    db_stmt *s = db_query(c, "SELECT pg_backend_pid()");
+    assert_non_null(s);
+    assert_int_equal(db_step(s), 1);
+    int64_t pid = db_col_int(s, 0);
+    db_done(s);
+    assert_int_equal(db_read_begin(c), 0);
+    assert_true(count_rows(c) >= 1);
+    s = db_query(admin, "SELECT state FROM pg_stat_activity WHERE pid = ?");
+    assert_non_null(s);
+    assert_int_equal(db_bind_int(s, 1, pid), 0);
+    assert_int_equal(db_step(s), 1);
+    assert_string_equal(db_col_text(s, 0), "idle in transaction");
+    db_done(s);
+    assert_int_equal(db_read_end(c), 0);
+    char state_now[64] = "";
+    for (int i = 0; i < 200; i++) { /* at most 2 s: the server needs the message */
+        s = db_query(admin, "SELECT state FROM pg_stat_activity WHERE pid = ?");
+        assert_non_null(s);
+        assert_int_equal(db_bind_int(s, 1, pid), 0);
+        assert_int_equal(db_step(s), 1);
+        snprintf(state_now, sizeof state_now, "%s", db_col_text(s, 0));
+        db_done(s);
+        if (!strcmp(state_now, "idle")) break;
+        usleep(10000);
+    }
+    assert_string_equal(state_now, "idle");
+    assert_true(count_rows(c) >= 1); /* the unread COMMIT result is taken first */
+    db_close(admin);
+    db_close(c);
+}
+
 static int setup_sqlite(void **state) {
     (void)state;
     snprintf(sqlite_path, sizeof sqlite_path, "/tmp/deliusd-read-XXXXXX");
@@ -166,6 +278,10 @@ int main(void) {
         cmocka_unit_test(test_one_snapshot),
         cmocka_unit_test(test_write_after_read),
         cmocka_unit_test(test_failed_statement_then_end),
+        cmocka_unit_test(test_nested_first_statement),
+        cmocka_unit_test(test_abandoned_first_statement),
+        cmocka_unit_test(test_runtime_error_first_statement),
+        cmocka_unit_test(test_commit_sent_at_end),
     };
     int failed = cmocka_run_group_tests_name("read_sqlite", tests, setup_sqlite, teardown_sqlite);
     const char *pg = getenv("DELIUSD_TEST_PG");
