@@ -480,8 +480,13 @@ static int pg_read_end(db_conn *dc) {
  * the whole reference table on every execution (MultiExecHash was 21 % of the
  * server's CPU on /probation-case/{crn}/all, ExecInitHashJoin/MergeJoin 18 %).
  * Nested loops over the primary keys are what these statements need; JIT
- * never pays for millisecond statements. Issue 15, docs/decisions.md. */
-#define PG_DEFAULT_OPTIONS "-c enable_hashjoin=off -c enable_mergejoin=off -c jit=off"
+ * never pays for millisecond statements. random_page_cost 1.1 instead of 4
+ * (a spinning disk's seek) because the per-person pages are in memory or on
+ * SSD: at 4 the generic plans scanned whole reference tables inside nested
+ * loops (11 x 257 rows for the court-case person record; 212 UPPER() calls
+ * for the user look-up of /users/{user}/access/{crn}) instead of using their
+ * indexes. Issue 15, docs/decisions.md. */
+#define PG_DEFAULT_OPTIONS "-c enable_hashjoin=off -c enable_mergejoin=off -c jit=off -c random_page_cost=1.1"
 
 static db_conn *pg_open(const char *url, bool create, char *err, size_t errlen) {
     (void)create; /* the database must exist; migrate creates tables, not databases */

@@ -219,6 +219,39 @@ static void test_commit_sent_at_end(void **state) {
     db_close(c);
 }
 
+static char *show(db_conn *c, const char *setting, char *out, size_t n) {
+    char sql[96];
+    snprintf(sql, sizeof sql, "SHOW %s", setting);
+    db_stmt *s = db_query(c, sql);
+    assert_non_null(s);
+    assert_int_equal(db_step(s), 1);
+    snprintf(out, n, "%s", db_col_text(s, 0));
+    db_done(s);
+    return out;
+}
+
+/* PostgreSQL: every connection carries deliusd's session settings
+ * (DELIUSD_PG_OPTIONS, default in postgres.c; docs/decisions.md
+ * "Performance"), and the variable replaces them. */
+static void test_session_settings(void **state) {
+    (void)state;
+    if (!is_pg()) skip();
+    char v[64];
+    unsetenv("DELIUSD_PG_OPTIONS");
+    db_conn *c = open_db();
+    assert_string_equal(show(c, "enable_hashjoin", v, sizeof v), "off");
+    assert_string_equal(show(c, "enable_mergejoin", v, sizeof v), "off");
+    assert_string_equal(show(c, "jit", v, sizeof v), "off");
+    assert_string_equal(show(c, "random_page_cost", v, sizeof v), "1.1");
+    db_close(c);
+    setenv("DELIUSD_PG_OPTIONS", "-c random_page_cost=2", 1);
+    c = open_db();
+    assert_string_equal(show(c, "random_page_cost", v, sizeof v), "2");
+    assert_string_equal(show(c, "enable_hashjoin", v, sizeof v), "on"); /* replaced, not added to */
+    db_close(c);
+    unsetenv("DELIUSD_PG_OPTIONS");
+}
+
 static int setup_sqlite(void **state) {
     (void)state;
     snprintf(sqlite_path, sizeof sqlite_path, "/tmp/deliusd-read-XXXXXX");
@@ -282,6 +315,7 @@ int main(void) {
         cmocka_unit_test(test_abandoned_first_statement),
         cmocka_unit_test(test_runtime_error_first_statement),
         cmocka_unit_test(test_commit_sent_at_end),
+        cmocka_unit_test(test_session_settings),
     };
     int failed = cmocka_run_group_tests_name("read_sqlite", tests, setup_sqlite, teardown_sqlite);
     const char *pg = getenv("DELIUSD_TEST_PG");
