@@ -58,4 +58,14 @@ extern config cfg;
 /* Reads the environment. Returns false (message in err) on an invalid value. */
 bool config_load(char *err, size_t errlen);
 
+/* Environment readers for every module's settings (config_load here,
+ * mq_settings_load in messaging/queue.c), so each variable is parsed and
+ * reported the same way. An unset or empty variable gives the default; a bad
+ * value writes "NAME must be ..." to err and returns false (the caller stops
+ * at start-up). Strings point into the environment or at def (never freed). */
+const char *config_env_str(const char *name, const char *def);
+bool config_env_long(const char *name, long def, long min, long max, long *out, char *err, size_t errlen);
+bool config_env_int(const char *name, int def, int min, int max, int *out, char *err, size_t errlen);
+bool config_env_bool(const char *name, bool def, bool *out, char *err, size_t errlen); /* true/1, false/0 */
+
 #endif

@@ -1,6 +1,5 @@
 /* queue.c - settings, backend choice and dispatch of the queue interface (see queue.h). */
 #include <ctype.h>
-#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,55 +7,28 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/config.h"
 #include "queue_internal.h"
 
 mq_settings mq_cfg = {.max_receives = 3, .visibility_s = 30, .retry_delay_ms = 1000, .poll_ms = 200, .batch = 10,
                       .sqs_wait_s = 20, .threads = 1, .enabled = true, .region = "eu-west-2"};
 
-static bool env_int(const char *name, int def, int min, int max, int *out, char *err, size_t errlen) {
-    const char *v = getenv(name);
-    if (!v || !*v) {
-        *out = def;
-        return true;
-    }
-    char *end;
-    errno = 0;
-    long n = strtol(v, &end, 10);
-    if (errno || *end || n < min || n > max) {
-        snprintf(err, errlen, "%s must be an integer between %d and %d", name, min, max);
-        return false;
-    }
-    *out = (int)n;
-    return true;
-}
-
-static const char *env_str(const char *name, const char *def) {
-    const char *v = getenv(name);
-    return v && *v ? v : def;
-}
-
 bool mq_settings_load(char *err, size_t errlen) {
     mq_settings s = {0};
-    if (!env_int("DELIUSD_QUEUE_MAX_RECEIVES", 3, 1, 1000, &s.max_receives, err, errlen) ||
-        !env_int("DELIUSD_QUEUE_VISIBILITY_S", 30, 1, 43200, &s.visibility_s, err, errlen) ||
-        !env_int("DELIUSD_QUEUE_RETRY_DELAY_MS", 1000, 0, 3600000, &s.retry_delay_ms, err, errlen) ||
-        !env_int("DELIUSD_QUEUE_POLL_MS", 200, 10, 60000, &s.poll_ms, err, errlen) ||
-        !env_int("DELIUSD_QUEUE_BATCH", 10, 1, 10, &s.batch, err, errlen) ||
-        !env_int("DELIUSD_SQS_WAIT_S", 20, 0, 20, &s.sqs_wait_s, err, errlen) ||
-        !env_int("DELIUSD_CONSUMER_THREADS", 1, 1, 64, &s.threads, err, errlen))
+    if (!config_env_int("DELIUSD_QUEUE_MAX_RECEIVES", 3, 1, 1000, &s.max_receives, err, errlen) ||
+        !config_env_int("DELIUSD_QUEUE_VISIBILITY_S", 30, 1, 43200, &s.visibility_s, err, errlen) ||
+        !config_env_int("DELIUSD_QUEUE_RETRY_DELAY_MS", 1000, 0, 3600000, &s.retry_delay_ms, err, errlen) ||
+        !config_env_int("DELIUSD_QUEUE_POLL_MS", 200, 10, 60000, &s.poll_ms, err, errlen) ||
+        !config_env_int("DELIUSD_QUEUE_BATCH", 10, 1, 10, &s.batch, err, errlen) ||
+        !config_env_int("DELIUSD_SQS_WAIT_S", 20, 0, 20, &s.sqs_wait_s, err, errlen) ||
+        !config_env_int("DELIUSD_CONSUMER_THREADS", 1, 1, 64, &s.threads, err, errlen))
         return false;
-    const char *en = env_str("DELIUSD_CONSUMERS", "true");
-    if (!strcmp(en, "true") || !strcmp(en, "1")) s.enabled = true;
-    else if (!strcmp(en, "false") || !strcmp(en, "0")) s.enabled = false;
-    else {
-        snprintf(err, errlen, "DELIUSD_CONSUMERS must be true or false");
-        return false;
-    }
-    s.region = env_str("AWS_REGION", env_str("AWS_DEFAULT_REGION", "eu-west-2"));
-    s.sqs_endpoint = env_str("DELIUSD_SQS_ENDPOINT", NULL);
-    s.access_key = env_str("AWS_ACCESS_KEY_ID", NULL);
-    s.secret_key = env_str("AWS_SECRET_ACCESS_KEY", NULL);
-    s.session_token = env_str("AWS_SESSION_TOKEN", NULL);
+    if (!config_env_bool("DELIUSD_CONSUMERS", true, &s.enabled, err, errlen)) return false;
+    s.region = config_env_str("AWS_REGION", config_env_str("AWS_DEFAULT_REGION", "eu-west-2"));
+    s.sqs_endpoint = config_env_str("DELIUSD_SQS_ENDPOINT", NULL);
+    s.access_key = config_env_str("AWS_ACCESS_KEY_ID", NULL);
+    s.secret_key = config_env_str("AWS_SECRET_ACCESS_KEY", NULL);
+    s.session_token = config_env_str("AWS_SESSION_TOKEN", NULL);
     for (const char *p = s.region; *p; p++)
         if (!isalnum((unsigned char)*p) && *p != '-') {
             snprintf(err, errlen, "AWS_REGION must be a region name such as eu-west-2");
