@@ -184,6 +184,16 @@ static void test_runtime_error_first_statement(void **state) {
 /* PostgreSQL: db_read_end does not wait for its COMMIT, but sends it at once,
  * so the session is not left idle in a transaction (holding its snapshot and
  * locks) until its next command. Seen from another session. */
+/* pg_stat_activity.state of the session with backend pid `pid`, seen from admin */
+static void session_state(db_conn *admin, int64_t pid, char *out, size_t n) {
+    db_stmt *s = db_query(admin, "SELECT state FROM pg_stat_activity WHERE pid = ?");
+    assert_non_null(s);
+    assert_int_equal(db_bind_int(s, 1, pid), 0);
+    assert_int_equal(db_step(s), 1);
+    snprintf(out, n, "%s", db_col_text(s, 0));
+    db_done(s);
+}
+
 static void test_commit_sent_at_end(void **state) {
     (void)state;
     if (!is_pg()) skip();
@@ -195,21 +205,12 @@ static void test_commit_sent_at_end(void **state) {
     db_done(s);
     assert_int_equal(db_read_begin(c), 0);
     assert_true(count_rows(c) >= 1);
-    s = db_query(admin, "SELECT state FROM pg_stat_activity WHERE pid = ?");
-    assert_non_null(s);
-    assert_int_equal(db_bind_int(s, 1, pid), 0);
-    assert_int_equal(db_step(s), 1);
-    assert_string_equal(db_col_text(s, 0), "idle in transaction");
-    db_done(s);
-    assert_int_equal(db_read_end(c), 0);
     char state_now[64] = "";
+    session_state(admin, pid, state_now, sizeof state_now);
+    assert_string_equal(state_now, "idle in transaction");
+    assert_int_equal(db_read_end(c), 0);
     for (int i = 0; i < 200; i++) { /* at most 2 s: the server needs the message */
-        s = db_query(admin, "SELECT state FROM pg_stat_activity WHERE pid = ?");
-        assert_non_null(s);
-        assert_int_equal(db_bind_int(s, 1, pid), 0);
-        assert_int_equal(db_step(s), 1);
-        snprintf(state_now, sizeof state_now, "%s", db_col_text(s, 0));
-        db_done(s);
+        session_state(admin, pid, state_now, sizeof state_now);
         if (!strcmp(state_now, "idle")) break;
         usleep(10000);
     }
